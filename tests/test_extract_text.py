@@ -1,0 +1,112 @@
+"""Plain-text extraction on the seed report and on other real report layouts."""
+
+from __future__ import annotations
+
+import json
+
+from marsad import analyze
+from marsad.model import Analysis
+from tests.conftest import FIXTURES
+
+
+def _check_spans(analysis: Analysis) -> None:
+    article = analysis.article
+    for block in article.blocks:
+        assert 0 <= block.start < block.end <= len(article.text)
+        assert (
+            article.text[block.start : block.end].strip() == article.text[block.start : block.end]
+        )
+    for tag in article.hashtags:
+        assert article.text[tag.span.start : tag.span.end] == tag.span.text
+    for span in (article.title_span, article.byline_span):
+        if span is not None:
+            assert article.text[span.start : span.end] == span.text
+
+
+def test_seed_matches_the_hand_reading(seed_text: str) -> None:
+    gold = json.loads((FIXTURES / "seed-article.gold.json").read_text("utf-8"))
+    analysis = analyze(seed_text)
+    article = analysis.article
+    _check_spans(analysis)
+    assert article.byline == gold["byline"]
+    assert [article.block_text(b) for b in article.blocks_of("heading")] == gold["headings"]
+    assert len(article.blocks_of("paragraph")) == gold["body_paragraphs"]
+    assert [h.tag for h in article.hashtags] == gold["hashtags"]
+    assert [b.text for b in article.boilerplate] == gold["boilerplate_removed"]
+    assert all(b.reason == "newsletter" for b in article.boilerplate)
+    assert "نشرتنا" not in article.text
+    assert article.language == "ar"
+    assert analysis.warnings == []
+
+
+TITLED_REPORT = """\
+مقتل خمسة مدنيين بقصف على ريف إدلب
+
+بقلم: سلمى الحسن
+
+إدلب — قُتل خمسة مدنيين بينهم طفلان، اليوم الثلاثاء، في قصف مدفعي استهدف بلدة في ريف إدلب الجنوبي، بحسب ما أفاد به الدفاع المدني السوري.
+
+وقال مسؤول في الدفاع المدني إن فرق الإنقاذ انتشلت الضحايا من تحت الأنقاض، مشيراً إلى أن القصف تجدد مساء.
+
+ردود فعل
+
+ودانت منظمات إنسانية القصف، وطالبت بحماية المدنيين في المنطقة.
+
+اقرأ أيضاً:
+نزوح آلاف العائلات من ريف حماة
+الأمم المتحدة تحذر من كارثة إنسانية
+
+شارك هذا المقال
+© 2024 جميع الحقوق محفوظة
+"""
+
+
+def test_title_byline_marker_headings_and_trailing_boilerplate() -> None:
+    analysis = analyze(TITLED_REPORT)
+    article = analysis.article
+    _check_spans(analysis)
+    assert article.title == "مقتل خمسة مدنيين بقصف على ريف إدلب"
+    assert article.byline == "سلمى الحسن"
+    assert [article.block_text(b) for b in article.blocks_of("heading")] == ["ردود فعل"]
+    paragraphs = [article.block_text(b) for b in article.blocks_of("paragraph")]
+    assert len(paragraphs) == 3
+    assert paragraphs[-1].startswith("ودانت منظمات")
+    reasons = [b.reason for b in article.boilerplate]
+    assert reasons == ["read_more", "read_more", "read_more", "share_follow", "copyright"]
+    assert "نزوح آلاف" not in article.text
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    text = (
+        "أعلنت وزارة الصحة العراقية اليوم عن افتتاح مستشفى جديد في\n"
+        "مدينة الموصل بطاقة استيعابية تبلغ مئتي سرير، وذلك ضمن خطة\n"
+        "لإعادة تأهيل القطاع الصحي في محافظة نينوى.\n\n"
+        "وقال المتحدث باسم الوزارة إن المستشفى سيخدم أكثر من مليون نسمة.\n"
+    )
+    article = analyze(text).article
+    paragraphs = [article.block_text(b) for b in article.blocks_of("paragraph")]
+    assert len(paragraphs) == 2
+    assert "جديد في مدينة الموصل" in paragraphs[0]
+
+
+def test_a_sentence_that_starts_like_boilerplate_is_kept() -> None:
+    text = (
+        "اشترك الجيش العراقي مع قوات التحالف في عملية واسعة شمال بغداد أسفرت عن اعتقال "
+        "عشرة مطلوبين، بحسب بيان رسمي صدر اليوم.\n\n"
+        "وتابع البيان أن العملية استمرت ثلاثة أيام."
+    )
+    article = analyze(text).article
+    assert article.boilerplate == []
+    assert len(article.blocks_of("paragraph")) == 2
+
+
+def test_a_dateline_becomes_the_publication_date() -> None:
+    text = (
+        "الخميس 23 يوليو 2015\n\n"
+        "أعلنت السلطات السعودية القبض على خلية مكونة من ستة أشخاص في منطقة القصيم.\n\n"
+        "وأوضح المتحدث الأمني أن التحقيقات ما زالت جارية."
+    )
+    article = analyze(text).article
+    assert str(article.published) == "2015-07-23"
+    assert [b.reason for b in article.boilerplate] == ["dateline"]
+    assert not article.text.startswith("الخميس")
