@@ -18,8 +18,8 @@ run: $(STAMP)
 	$(BIN)/marsad analyze src/marsad/data/examples/seed-article.txt
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts bench
-	$(BIN)/ruff format --check src tests scripts bench
+	$(BIN)/ruff check src tests $(wildcard scripts bench)
+	$(BIN)/ruff format --check src tests $(wildcard scripts bench)
 	$(BIN)/mypy
 
 test: lint
