@@ -85,3 +85,35 @@ def test_every_real_page_has_consistent_offsets() -> None:
             assert block.start > previous_end
             assert article.text[block.start : block.end].strip()
             previous_end = block.end
+
+
+CONSTRUCTED = json.loads((HTML / "constructed.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(CONSTRUCTED))
+def test_constructed_site_layouts_yield_only_the_story(name: str) -> None:
+    expected = CONSTRUCTED[name]
+    analysis = analyze(HTML / name)
+    article = analysis.article
+    paragraphs = [article.block_text(b) for b in article.blocks_of("paragraph")]
+    assert article.title == expected["title"]
+    assert paragraphs[0].startswith(expected["body_start"])
+    assert paragraphs[-1].endswith(expected["body_end"])
+    leaked = [s for s in expected["not_in_body"] if s in article.text]
+    assert not leaked, f"boilerplate in the body: {leaked}"
+
+
+def test_windows_1256_page_is_decoded() -> None:
+    analysis = analyze(HTML / "constructed__legacy_tables_cp1256.html")
+    assert analysis.document.encoding == "cp1256"
+    assert analysis.warnings == []
+
+
+def test_removed_furniture_is_kept_aside_with_reasons() -> None:
+    article = analyze(HTML / "constructed__legacy_tables_cp1256.html").article
+    assert [b.reason for b in article.boilerplate] == ["navigation", "share_follow", "copyright"]
+
+
+def test_a_year_alone_is_not_a_publication_date() -> None:
+    # The page names no date but its copyright year; Marsad leaves the date empty.
+    assert analyze(HTML / "constructed__news_agency.html").article.published is None

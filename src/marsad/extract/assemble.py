@@ -237,7 +237,7 @@ def _clean_author(author: str | None, meta: PageMeta) -> str | None:
     """Page metadata puts links, handles and the site's own name in the author field."""
     if not author:
         return None
-    words = [w for w in author.split() if not re.search(r"https?|www\.|@|\.com\b", w)]
+    words = [w for w in author.split() if not re.search(r"https?|www\.|@|\.com\b|^nbsp$", w, re.I)]
     name = " ".join(words).strip(" ,;|-")
     if not name or len(words) > 6 or _is_site(name, _site_names(meta)):
         return None

@@ -12,10 +12,12 @@ from lxml import html as lxml_html
 
 from marsad.errors import ExtractionError
 from marsad.extract.assemble import PageMeta, RawBlock
+from marsad.model import BlockKind
 
 # Elements of trafilatura's output tree, and what they become.
 _HEADING_TAGS = {"head"}
-_BLOCK_TAGS = {"p", "head", "quote", "list", "table", "item", "row"}
+_BLOCK_TAGS = {"p", "head", "quote", "list", "item", "table", "row", "cell", "div", "code"}
+_LINE_BREAK = "lb"
 _FALLBACK_XPATH = "//h1|//h2|//h3|//h4|//p|//li|//blockquote"
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)/(?:[a-z_\-]+/)?(\d{1,2})/(\d{1,2})/")
@@ -55,7 +57,8 @@ def html_blocks(page: str, url: str | None = None) -> tuple[list[RawBlock], Page
             meta.published_text, meta.published = meta.url, from_url
         elif result.date:
             meta.published_text = result.date
-            meta.published = _iso_date(result.date)
+            if not result.date.endswith("-01-01"):  # a bare year (often the copyright line)
+                meta.published = _iso_date(result.date)
         if result.body is not None:
             blocks = _tree_blocks(result.body)
     if not blocks:
@@ -72,15 +75,34 @@ def html_blocks(page: str, url: str | None = None) -> tuple[list[RawBlock], Page
 
 def _tree_blocks(body: etree._Element) -> list[RawBlock]:
     blocks: list[RawBlock] = []
-    for element in body.iter(*_BLOCK_TAGS):
-        if element.tag in {"list", "table", "row"}:
-            continue  # their items/cells are visited on their own
-        if any(ancestor.tag in {"p", "head", "quote"} for ancestor in element.iterancestors()):
-            continue
-        text = "".join(element.itertext()).strip()
-        if text:
-            blocks.append(RawBlock(text, "heading" if element.tag in _HEADING_TAGS else None))
+    _walk(body, blocks)
     return blocks
+
+
+def _walk(element: etree._Element, blocks: list[RawBlock]) -> None:
+    """Emit the element's own running text as blocks, splitting at block-level children.
+
+    Text sits directly in cells and list items as often as in paragraphs (old table
+    layouts), so a walker that only visited <p> would lose it.
+    """
+    hint: BlockKind | None = "heading" if element.tag in _HEADING_TAGS else None
+    pieces: list[str] = [element.text or ""]
+    for child in element:
+        if child.tag in _BLOCK_TAGS or child.tag == _LINE_BREAK:
+            _emit(pieces, hint, blocks)
+            if child.tag != _LINE_BREAK:
+                _walk(child, blocks)
+            pieces = [child.tail or ""]
+        else:
+            pieces.extend(child.itertext())
+            pieces.append(child.tail or "")
+    _emit(pieces, hint, blocks)
+
+
+def _emit(pieces: list[str], hint: BlockKind | None, blocks: list[RawBlock]) -> None:
+    text = "".join(pieces).strip()
+    if text:
+        blocks.append(RawBlock(text, hint))
 
 
 def _fallback_blocks(page: str) -> list[RawBlock]:
