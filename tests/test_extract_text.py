@@ -110,3 +110,18 @@ def test_a_dateline_becomes_the_publication_date() -> None:
     assert str(article.published) == "2015-07-23"
     assert [b.reason for b in article.boilerplate] == ["dateline"]
     assert not article.text.startswith("الخميس")
+
+
+def test_a_relative_dateline_resolves_against_the_fetch_time() -> None:
+    from datetime import UTC, datetime
+
+    from marsad.ingest.text import read_input
+    from marsad.pipeline import analyze_document
+
+    document = read_input(
+        "منذ 3 ساعات\n\nأعلنت وزارة الدفاع العراقية مقتل عشرة مسلحين في عملية أمنية غرب الأنبار."
+    )
+    document.fetched_at = datetime(2024, 3, 10, 12, 0, tzinfo=UTC)
+    article = analyze_document(document).article
+    assert article.published == datetime(2024, 3, 10, 9, 0, tzinfo=UTC)
+    assert article.published_text == "منذ 3 ساعات"

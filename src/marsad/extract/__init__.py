@@ -22,5 +22,6 @@ def extract_document(document: Document) -> tuple[Article, list[str]]:
         blocks, meta = html_blocks(text, url=document.url)
     else:
         blocks, meta = text_blocks(text), PageMeta(url=document.url)
+    meta.fetched_at = document.fetched_at
     article, more = assemble(blocks, meta)
     return article, warnings + more

@@ -45,6 +45,7 @@ class PageMeta:
     published_text: str | None = None
     publisher: str | None = None
     url: str | None = None
+    fetched_at: datetime | None = None  # resolves relative datelines ("منذ 3 ساعات")
     warnings: list[str] = field(default_factory=list)
 
 
@@ -58,7 +59,7 @@ class _Part:
 def assemble(raw_blocks: list[RawBlock], meta: PageMeta) -> tuple[Article, list[str]]:
     blocks, removed = _remove_boilerplate(raw_blocks)
     published, published_text = meta.published, meta.published_text
-    blocks, dateline = _take_dateline(blocks)
+    blocks, dateline = _take_dateline(blocks, meta.fetched_at)
     if dateline is not None:
         removed.append(RemovedBlock(text=dateline[0], reason="dateline", position=-1))
         if published is None:
@@ -117,14 +118,14 @@ def _remove_boilerplate(raw_blocks: list[RawBlock]) -> tuple[list[RawBlock], lis
 
 
 def _take_dateline(
-    blocks: list[RawBlock],
+    blocks: list[RawBlock], reference: datetime | None
 ) -> tuple[list[RawBlock], tuple[str, date | datetime] | None]:
     """A line near the top that is a date (or opens with "نشر في") is metadata, not story."""
     for index, block in enumerate(blocks[:4]):
         if len(block.text) > rules_data.DATELINE_MAX_CHARS or block.hint == "heading":
             continue
         marked = _DATELINE_MARKER.search(match_key(block.text)) is not None
-        for found in find_dates(block.text):
+        for found in find_dates(block.text, reference):
             if marked or (found.end - found.start) >= 0.5 * len(block.text):
                 return blocks[:index] + blocks[index + 1 :], (block.text, found.value)
     return blocks, None
