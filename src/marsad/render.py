@@ -13,6 +13,7 @@ from rich.text import Text
 
 from marsad.model import Analysis
 from marsad.terminal import visual, visual_lines
+from marsad.topics.render import render_topics
 
 
 @dataclass
@@ -70,7 +71,7 @@ def render_article(analysis: Analysis, view: View) -> None:
             view.paragraph(removed.text, "dim")
 
 
-SECTIONS: list[Callable[[Analysis, View], None]] = [render_article]
+SECTIONS: list[Callable[[Analysis, View], None]] = [render_article, render_topics]
 
 
 def render(analysis: Analysis, console: Console, reorder: bool) -> None:
