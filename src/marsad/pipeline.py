@@ -20,7 +20,10 @@ from marsad.model import Analysis, Document
 
 # The default components, in order, as "module:factory". Each factory takes no arguments
 # and returns a ready component whose model (if any) ships in marsad/data.
-DEFAULT_COMPONENTS: tuple[str, ...] = ("marsad.topics.component:topics_component",)
+DEFAULT_COMPONENTS: tuple[str, ...] = (
+    "marsad.topics.component:topics_component",
+    "marsad.events.component:events_component",
+)
 
 # Analysis fields a component may name in ``writes``.
 ANALYSIS_FIELDS = ("entities", "mentions", "places", "sources", "quotes", "topics", "events")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from rich.console import Console
 from rich.text import Text
 
+from marsad.events.render import render_events
 from marsad.model import Analysis
 from marsad.terminal import visual, visual_lines
 from marsad.topics.render import render_topics
@@ -71,7 +72,7 @@ def render_article(analysis: Analysis, view: View) -> None:
             view.paragraph(removed.text, "dim")
 
 
-SECTIONS: list[Callable[[Analysis, View], None]] = [render_article, render_topics]
+SECTIONS: list[Callable[[Analysis, View], None]] = [render_article, render_topics, render_events]
 
 
 def render(analysis: Analysis, console: Console, reorder: bool) -> None:

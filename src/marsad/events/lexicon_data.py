@@ -1,0 +1,281 @@
+"""Words that signal ACLED events, and words that say a mention is not one: data for rules.py.
+
+Written as ordinary Arabic; rules.py folds everything with ``match_key``, and proclitics
+(و ف ب ل ك ال) are stripped when matching, so list bare forms. Triggers come in groups
+that share a sub-event type, a strength, a form and a requirement:
+
+- strength ``strong``: the phrase names an event on its own (غارة, عبوة ناسفة);
+  ``weak``: only with an armed actor nearby and something specific — a place below country
+  level, a date, or casualties (مواجهات, معارك, سيطرة).
+- form ``noun`` (masdar or noun), ``verb`` (past tense; also read with an object pronoun,
+  "فاستهدفهما"), ``present`` (imperfect: counted only in headlines, where Arabic news uses
+  it for the past). Nouns with a possessive pronoun ("غاراتها") are listed as weak: they
+  usually refer back to something already told.
+"""
+
+from __future__ import annotations
+
+CLASH = "Armed clash"
+REGAIN = "Government regains territory"
+OVERTAKE = "Non-state actor overtakes territory"
+CHEMICAL = "Chemical weapon"
+AIR = "Air/drone strike"
+SUICIDE = "Suicide bomb"
+SHELLING = "Shelling/artillery/missile attack"
+IED = "Remote explosive/landmine/IED"
+GRENADE = "Grenade"
+SEXUAL = "Sexual violence"
+ATTACK = "Attack"
+ABDUCTION = "Abduction/forced disappearance"
+PEACEFUL = "Peaceful protest"
+INTERVENTION = "Protest with intervention"
+EXCESSIVE = "Excessive force against protesters"
+VIOLENT_DEMO = "Violent demonstration"
+MOB = "Mob violence"
+AGREEMENT = "Agreement"
+ARRESTS = "Arrests"
+CHANGE = "Change to group/activity"
+DISRUPTED = "Disrupted weapons use"
+LOOTING = "Looting/property destruction"
+TRANSFER = "Non-violent transfer of territory"
+
+# (sub-event type, strength, form, requirement, phrases). Requirements beyond strength:
+# "target" (a military target follows), "control" (a verb of taking control precedes),
+# "aircraft" (aircraft are named: "استهدفت طائرات التحالف…"),
+# "group" (an armed group is named nearby), "announce" (someone announces or signs it),
+# "crowd" (people in the street), "armed" (an armed actor or security force nearby).
+TRIGGERS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
+    (CLASH, "strong", "noun", "", (
+        "اشتباكات", "اشتباك", "اقتتال", "مواجهات مسلحة", "تبادل إطلاق النار",
+        "تبادل لإطلاق النار",
+    )),
+    (CLASH, "strong", "verb", "", ("اشتبك", "اشتبكت", "اشتبكوا")),
+    (CLASH, "strong", "present", "", ("تشتبك", "يشتبك")),
+    (CLASH, "weak", "noun", "", ("معارك", "مواجهات", "قتال")),
+    (CLASH, "weak", "verb", "", ("فتحوا النار", "فتح النار", "فتحت النار")),
+    (CLASH, "weak", "verb", "target", ("اقتحم", "اقتحمت", "اقتحموا", "هاجم", "هاجمت", "هاجموا")),
+    (CLASH, "weak", "present", "target", ("تهاجم", "يهاجم", "تقتحم", "يقتحم")),
+    (CLASH, "weak", "noun", "target", ("هجوم", "هجوما", "هجمات")),
+    (REGAIN, "weak", "verb", "", (
+        "سيطر", "سيطرت", "سيطروا", "استعاد", "استعادت", "استعادوا", "حرر", "حررت", "حرروا",
+        "انتزعت", "طرد", "طردت", "أخرجت", "دحر", "دحرت",
+    )),
+    (REGAIN, "weak", "present", "", ("تسيطر", "يسيطر", "تستعيد", "يستعيد", "تحرر", "يحرر")),
+    (REGAIN, "weak", "noun", "control", (
+        "السيطرة", "سيطرتها", "سيطرته", "سيطرتهم", "استعادة", "انتزاع السيطرة", "إخراج",
+    )),
+    (AIR, "strong", "verb", "aircraft", ("استهدف", "استهدفت", "استهدفوا")),
+    (AIR, "strong", "noun", "", (
+        "غارة", "غارات", "ضربة جوية", "ضربات جوية", "قصف جوي",
+        "براميل متفجرة", "برميل متفجر", "طائرة بدون طيار", "طائرة من دون طيار",
+    )),
+    (AIR, "weak", "noun", "", ("غاراتها", "غاراته", "غاراتهم")),
+    (SHELLING, "strong", "noun", "", (
+        "قصف", "قذائف الهاون", "قذائف هاون", "صواريخ الكاتيوشا", "قصفا مدفعيا", "القصف المدفعي",
+        "بالمدفعية",
+    )),
+    (SHELLING, "strong", "verb", "", ("قصفت", "قصفوا")),
+    (SHELLING, "strong", "present", "", ("تقصف", "يقصف")),
+    (SHELLING, "weak", "noun", "", ("قذائف", "قذيفة", "صاروخ", "صواريخ", "مقذوف")),
+    (SHELLING, "weak", "verb", "", ("أمطرت", "أمطروا")),
+    (SUICIDE, "strong", "noun", "", (
+        "هجوم انتحاري", "تفجير انتحاري", "اعتداء انتحاري", "عملية انتحارية", "حزام ناسف",
+        "حزاما ناسفا", "انتحاري يفجر",
+    )),
+    (SUICIDE, "strong", "verb", "", ("فجر نفسه", "فجرت نفسها")),
+    (IED, "strong", "noun", "", (
+        "عبوة ناسفة", "عبوات ناسفة", "عبوتين ناسفتين", "عبوة متفجرة", "سيارة مفخخة",
+        "سيارات مفخخة",
+    )),
+    (IED, "weak", "noun", "", (
+        "لغم", "ألغام", "تفجير", "تفجيران", "تفجيرين", "انفجار", "انفجاران",
+    )),
+    (GRENADE, "strong", "noun", "", ("قنبلة يدوية", "قنابل يدوية")),
+    (CHEMICAL, "weak", "noun", "", ("غاز الكلور", "أسلحة كيماوية", "السلاح الكيماوي")),
+    (ATTACK, "strong", "verb", "", ("أعدم", "أعدمت", "أعدموا")),
+    (ATTACK, "weak", "noun", "", ("إعدام", "مجزرة", "مذبحة", "اغتيال")),
+    (ATTACK, "weak", "verb", "", ("ذبح", "اغتال", "اغتالت")),
+    (ABDUCTION, "strong", "noun", "", ("اختطاف", "خطف")),
+    (ABDUCTION, "strong", "verb", "", ("اختطف", "اختطفت", "اختطفوا", "خطفت", "خطفوا")),
+    (SEXUAL, "weak", "noun", "", ("اغتصاب",)),
+    (PEACEFUL, "strong", "noun", "", (
+        "مظاهرة", "مظاهرات", "تظاهرة", "تظاهرات", "وقفة احتجاجية",
+    )),
+    (PEACEFUL, "strong", "verb", "", ("تظاهر", "تظاهروا", "اعتصموا")),
+    (PEACEFUL, "strong", "noun", "crowd", ("احتجاج", "احتجاجا", "احتجاجات", "اعتصام")),
+    (VIOLENT_DEMO, "strong", "noun", "", ("أعمال شغب", "شغب")),
+    (ARRESTS, "strong", "verb", "armed", (
+        "اعتقل", "اعتقلت", "اعتقلوا", "قبضت على", "ألقت القبض", "ألقوا القبض",
+        "ألقي القبض", "أوقفت", "أوقف", "احتجزت",
+    )),
+    (ARRESTS, "strong", "present", "armed", ("تعتقل", "يعتقل")),
+    (ARRESTS, "strong", "noun", "armed", ("اعتقال", "القبض على", "توقيف")),
+    (AGREEMENT, "strong", "noun", "announce", (
+        "هدنة", "وقف إطلاق النار", "وقف لإطلاق النار", "تبادل الأسرى", "صفقة تبادل",
+    )),
+    (CHANGE, "strong", "noun", "group", ("انشقاق", "انشقاقات", "مبايعة")),
+    (CHANGE, "weak", "noun", "group", ("مبايعته", "مبايعتهم")),
+    (CHANGE, "strong", "verb", "group", ("انشق", "انشقت", "انشقوا", "بايع", "بايعت", "بايعوا")),
+    (CHANGE, "strong", "present", "group", ("ينشق", "تنشق")),
+    (DISRUPTED, "strong", "verb", "", ("أبطل", "أبطلت", "أحبطت هجوما", "أحبط هجوما")),
+    (DISRUPTED, "strong", "noun", "", ("إبطال", "تفكيك عبوة", "إحباط هجوم")),
+    (LOOTING, "weak", "noun", "", ("نهب",)),
+    (LOOTING, "weak", "verb", "", ("نهبوا", "نهبت")),
+    (TRANSFER, "weak", "verb", "", ("انسحب", "انسحبت", "انسحبوا")),
+    (TRANSFER, "weak", "noun", "", ("انسحاب",)),
+)  # fmt: skip
+
+# Phrases that contain a trigger word but are no event ("in the face of terrorism").
+NOT_EVENTS: tuple[str, ...] = (
+    "في مواجهة",
+    "لمواجهة",
+    "مواجهة الإرهاب",
+    "الحرب على الإرهاب",
+    "العمليات الانتحارية",
+    "الأعمال الانتحارية",
+    "عمليات انتحارية",
+    "فرض السيطرة",
+    "تحت سيطرة",
+    "لسيطرة",
+    "الخاضعة لسيطرة",
+    "مناطق سيطرة",
+    "مناطق سيطرته",
+    "مناطق سيطرتها",
+    "المناطق المحررة",
+    "تحرير فلسطين",
+    "انسحاب الفرق",
+    "قصف جبهات",
+    "إطلاق سراح",
+    "المقبوض عليهم",
+    "المشاركة في القتال",
+    "جبهات القتال",
+    "ساحات القتال",
+    "ميادين القتال",
+)
+
+# Before a trigger (within a few words), these make it something that did not (yet) happen.
+FUTURE = (
+    "سوف", "سيتم", "ستتم", "سيكون", "ستكون", "سيقوم", "ستقوم", "ستشن", "سيشن", "ستطلق",
+    "سيطلق", "ستشهد", "سيشهد", "ستبدأ", "سيبدأ", "ستتجه", "سيتجه", "ستنطلق", "سينطلق",
+    "سننتقم", "سنعمل", "يعتزم", "تعتزم", "تنوي", "ينوي", "يخطط", "تخطط", "يخططون",
+    "مخططا", "خطة", "يستعد", "تستعد", "استعدادا", "للاستعداد", "تمهيدا", "بهدف", "تهدف",
+    "يهدف", "المقبل", "المقبلة", "القادم", "القادمة", "المرتقب", "المرتقبة", "المؤمل",
+    "يتوقع", "تتوقع", "متوقع", "الراغبين", "يرغب", "ترغب", "يريد", "تريد", "محتمل",
+    "محتملة", "احتمال", "يمكن", "ممكن",
+)  # fmt: skip
+THREATS = (
+    "هدد", "هددت", "يهدد", "تهدد", "توعد", "توعدت", "يتوعد", "تتوعد", "تهديد", "تهديدات",
+    "تعهد", "تعهدت", "يتعهد", "حذر", "حذرت", "يحذر", "تحذر", "تحذير", "محذرا",
+)  # fmt: skip
+DENIALS = ("نفى", "نفت", "ينفي", "تنفي", "نفي", "كذبت", "كذب", "تكذب", "لا صحة")
+CALLS = (
+    "دعا", "دعت", "يدعو", "تدعو", "داعيا", "طالب", "طالبت", "يطالب", "تطالب", "مطالبا",
+    "ناشد", "ناشدت", "حث", "حثت", "بوقف", "لوقف", "يجب", "ينبغي",
+)  # fmt: skip
+CONDITIONS = ("إذا", "لو", "لولا", "حال", "حالة")
+# Right before a trigger: negation.
+NEGATIONS = ("لم", "لا", "لن", "ليس", "ليست", "غير", "عدم", "دون", "بدون", "بلا")
+# Right before a trigger: a cause, a fear, a time reference, support for another action,
+# or a trend ("مع اشتداد المواجهات") rather than an incident.
+BACKGROUND = (
+    "بسبب", "خوفا", "الخوف", "خشية", "مخاوف", "مصير", "مصيره", "منذ", "ذكرى", "الذكرى",
+    "إبان", "بدعم", "بمساندة", "بإسناد", "مسنودة", "عندما", "حينما", "حين",
+    "اشتداد", "تصاعد", "لشن", "لتنفيذ",
+)  # fmt: skip
+# "بعد أيام من سيطرة…", "بعد بدء الهجوم", "قبل أشهر من…": the event is a time reference.
+AFTER_WORDS = ("بعد", "عقب", "قبل")
+TIME_UNITS = (
+    "ساعة", "ساعات", "ساعتين", "يوم", "يومين", "أيام", "أسبوع", "أسبوعين", "أسابيع", "شهر",
+    "شهرين", "أشهر", "عام", "أعوام", "سنة", "سنوات", "بدء", "بداية", "انتهاء", "نحو", "تحرير",
+    "تحريرها", "تحريره",
+)  # fmt: skip
+# Anywhere in the sentence: a general statement, a statistic or history, not one event.
+GENERIC = (
+    "منذ بداية", "منذ اندلاع", "منذ بدء", "منذ انطلاق", "بين وقت وآخر", "من وقت لآخر",
+    "المرة الأولى", "العام الماضي", "الأعوام", "السنوات", "عقود", "القرن", "النصف الأول",
+    "خلال عشرة", "خلال الشهر الماضي", "الشهر الماضي", "إجمالي",
+    "إلى وقت قريب",
+)  # fmt: skip
+SPORT = (
+    "مباراة", "المباراة", "الدوري", "لاعب", "اللاعب", "المنتخب", "النادي", "الملعب",
+    "بطولة", "كرة القدم", "المدرب", "الفريق الكروي",
+)  # fmt: skip
+# Passive experience: "تعرضت البلدة للقصف" keeps an event after the preposition ل.
+UNDERGO = ("تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضوا", "تعرضه", "تعرضها")
+
+# Armed actors and conflict context: weak triggers need one nearby.
+ARMED = (
+    "قوات", "القوات", "الجيش", "جيش", "مسلحين", "مسلحون", "مسلحي", "مسلح", "ميليشيات",
+    "ميليشيا", "مليشيات", "مليشيا", "الميليشيات", "عناصر", "مقاتلين", "مقاتلون", "مقاتلي",
+    "مقاتلات", "طيران", "الطيران", "طائرات", "التحالف", "النظام", "المعارضة", "المقاومة",
+    "الحوثي", "الحوثيين", "الحوثيون", "حوثيا", "داعش", "التنظيم", "تنظيم", "النصرة",
+    "الفصائل", "فصائل", "الكتائب", "كتيبة", "لواء", "اللواء", "الشرطة", "قوات الأمن",
+    "رجال الأمن", "الأجهزة الأمنية", "الطرفين",
+    "المتمردين", "المتمردون", "التمرد", "الانقلابيين", "الإرهابيين", "إرهابيين", "الإرهابية",
+    "إرهابي", "إرهابية", "الإرهابي", "متطرفون", "متطرفين", "خلية", "الخلية", "الاحتلال",
+    "الوحدات الكردية", "حزب الله", "الحرس", "جنود", "جنديا", "المحتجين", "المتظاهرين",
+    "مستوطنين", "مستوطن", "السلطات", "الثوار", "العشائر", "البيشمركة", "الحشد",
+)  # fmt: skip
+# State forces and their allies: who retakes territory (else a non-state actor overtakes it).
+STATE_FORCES = (
+    "الجيش", "جيش", "القوات العراقية", "القوات الحكومية", "قوات النظام", "القوات السورية",
+    "القوات الموالية", "قوات هادي", "القوات الأمنية", "قوات الأمن", "الجيش الوطني",
+    "الجيش الشرعي", "الشرعية", "المقاومة", "المقاومة الشعبية", "الحشد الشعبي", "الشرطة",
+    "البيشمركة", "القوات التركية", "التحالف",
+)  # fmt: skip
+NON_STATE = (
+    "داعش", "التنظيم", "تنظيم الدولة", "الحوثي", "الحوثيين", "الحوثيون", "النصرة",
+    "المعارضة", "الفصائل", "الجيش الحر", "الوحدات الكردية", "المتمردين", "المتمردون",
+    "الميليشيات", "ميليشيات", "مليشيات", "مسلحو", "مسلحون",
+)  # fmt: skip
+# Words that make a place specific: "في حي…", "بلدة…", "معسكر…".
+PLACE_WORDS = (
+    "مدينة", "مدينتي", "بلدة", "بلدتي", "بلدات", "قرية", "قريتي", "قرى", "حي", "أحياء", "محافظة",
+    "محافظتي", "منطقة", "مديرية", "ريف", "قضاء", "ناحية", "جبل", "شارع", "معسكر",
+    "قاعدة", "مطار", "ميناء", "سجن", "مسجد", "مستشفى", "مخيم", "طريق", "جسر", "حاجز",
+    "نقطة", "مبنى", "مقر", "ضاحية", "مزرعة", "مركز حدودي", "أطراف", "محيط", "شمال", "جنوب",
+    "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
+)  # fmt: skip
+# What an attack must be aimed at to be a battle rather than a figure of speech.
+MILITARY_TARGETS = (
+    "مواقع", "موقع", "مراكز", "مركز", "نقطة", "نقاط", "حاجز", "معسكر", "قاعدة", "ثكنة",
+    "دورية", "قوات", "جنود", "مقر", "مقرات", "تجمعات", "تمركزات",
+)  # fmt: skip
+AIR_CUES = (
+    "طيران", "الطيران", "طائرات", "الطائرات", "مقاتلات", "المقاتلات", "جوي", "جوية", "مروحي",
+)  # fmt: skip
+CIVILIAN_CUES = (
+    "مدنيين", "مدنيا", "المدنيين", "مدني", "أطفال", "الأطفال", "نساء", "مواطنين", "المواطنين",
+    "السكان", "الأهالي", "المصلين", "أسرة", "عائلة",
+)  # fmt: skip
+DISPERSAL_CUES = ("فرقت", "تفريق", "الغاز المسيل للدموع", "قنابل الغاز", "الرصاص المطاطي")
+PROTESTERS = ("متظاهرين", "المتظاهرين", "محتجين", "المحتجين", "متظاهرا", "محتجا")
+# People killed in this incident (not "القتل", killing in general).
+KILLING = (
+    "مقتل", "قتلت", "قتلوا", "قتلى", "قتيلا", "مصرع", "مصرعها", "مصرعهم", "لقي", "لقيت",
+    "لقوا", "استشهاد", "استشهد",
+)  # fmt: skip
+# Verbs that make a noun of control an event: "تمكنت القوات من السيطرة على…".
+CONTROL_VERBS = (
+    "تمكن", "تمكنت", "تمكنوا", "أعلن", "أعلنت", "أحكم", "أحكمت", "أكمل", "أكملت", "بسط",
+    "بسطت", "فرضت", "استكملت", "استكمال", "استطاع", "استطاعت", "استطاعوا", "نجح", "نجحت",
+    "نجحوا",
+)  # fmt: skip
+# People in the street: what a protest word needs when it may be a diplomat's "protest".
+CROWD = (
+    "خرج", "خرجت", "خروج", "الشوارع", "الشارع", "متظاهرين", "المتظاهرين", "محتجين",
+    "المحتجين", "المئات", "الآلاف", "الأهالي", "العشرات", "ساحة", "ميدان", "أمام",
+)  # fmt: skip
+# Agreements count when someone announces, reaches or signs them.
+AGREEMENT_VERBS = (
+    "أعلن", "أعلنت", "إعلان", "توصل", "توصلت", "التوصل", "وقع", "وقعت", "توقيع", "أبرم",
+    "أبرمت", "اتفق", "اتفقت", "بدءا", "تبدأ", "بدأت", "دخلت", "سريان",
+)  # fmt: skip
+# Actor words that must sit near a defection or allegiance for it to be a group change.
+GROUP_CUES = (
+    "التنظيم", "تنظيم", "داعش", "عناصر", "عناصره", "صفوف", "الجماعة", "جماعة", "فصيل",
+    "الفصيل", "الجيش", "النصرة", "كتيبة", "لواء", "مقاتلين", "مقاتلون", "الحرس",
+)  # fmt: skip
+# How far (in words) a cue may sit from its trigger.
+WINDOW = 10
+NEAR = 3

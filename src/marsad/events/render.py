@@ -1,0 +1,48 @@
+"""The events section of ``marsad analyze``'s terminal view."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from marsad.model import Analysis, Event
+
+if TYPE_CHECKING:
+    from marsad.render import View
+
+
+def render_events(analysis: Analysis, view: View) -> None:
+    if not analysis.events:
+        return
+    names = {entity.id: entity.name for entity in analysis.entities}
+    places = {place.id: place.name or place.span.text for place in analysis.places if place.id}
+    view.heading("الأحداث — events")
+    for number, event in enumerate(analysis.events, 1):
+        view.console.print(f"[bold]{number}. {event.type} / {event.sub_type}[/]", highlight=False)
+        view.field("actor 1", names.get(event.actor1 or "", event.actor1))
+        view.field("actor 2", names.get(event.actor2 or "", event.actor2))
+        view.field("place", _place(event, places))
+        view.field("date", _date(event))
+        view.field("fatalities", _fatalities(event))
+        view.field("confidence", f"{event.confidence:.2f}")
+        view.field("evidence", f"[{event.evidence.start}:{event.evidence.end}]")
+        view.paragraph(event.evidence.text, "dim")
+
+
+def _place(event: Event, places: dict[str, str]) -> str | None:
+    if not event.place_id:
+        return None
+    name = places.get(event.place_id, event.place_id)
+    return f"{name} (precision {event.precision})" if event.precision else name
+
+
+def _date(event: Event) -> str | None:
+    if event.event_date is None:
+        return None
+    how = f"stated: {event.date_span.text}" if event.date_span else "report date"
+    return f"{event.event_date.isoformat()} ({how})"
+
+
+def _fatalities(event: Event) -> str | None:
+    if event.fatalities is None:
+        return None
+    return f"{event.fatalities} at least" if event.fatalities_at_least else str(event.fatalities)

@@ -1,0 +1,335 @@
+"""Which ACLED events a sentence reports: triggers, what blocks them, and sub-type choices.
+
+Precision first. A trigger counts only when nothing around it says the event did not
+happen (negation, denial), has not happened yet (future, plan, threat, call, condition),
+is a cause or time reference for something else ("بعد أيام من سيطرة…"), or is history or
+a statistic. Weak triggers (معارك، سيطرة، تفجير…) also need an armed actor nearby and
+something specific: a place below country level, a date, or a death toll.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from marsad.arabic import match_key
+from marsad.arabic.dates_data import MONTHS
+from marsad.events import lexicon_data as lex
+from marsad.events.keyed import KeyedSentence, PhraseSet
+
+HISTORY_DAYS = 30
+STATISTIC = 1000  # a stated toll this large is a war's count, not one event
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    words: tuple[str, ...]
+    sub_type: str
+    strength: str  # strong | weak
+    form: str  # noun | verb | present
+    needs: str  # requirement name, or ""
+
+
+@dataclass(slots=True)
+class Candidate:
+    sub_type: str
+    first: int  # token span of the trigger
+    last: int
+    trigger: Trigger
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFacts:
+    """What the rest of the pipeline knows about the sentence."""
+
+    headline: bool = False
+    specific_place: bool = False  # a resolved place below country level
+    dated: bool = False
+    deaths: bool = False
+
+
+def _triggers() -> PhraseSet:
+    phrases = PhraseSet(())
+    for sub_type, strength, form, needs, words in lex.TRIGGERS:
+        for phrase in words:
+            keys = tuple(match_key(phrase).split())
+            if keys in _TRIGGER_OF:
+                raise ValueError(f"trigger {phrase!r} is listed twice")
+            _TRIGGER_OF[keys] = Trigger(keys, sub_type, strength, form, needs)
+            phrases.by_first.setdefault(keys[0], []).append(keys)
+    for alternatives in phrases.by_first.values():
+        alternatives.sort(key=len, reverse=True)
+    return phrases
+
+
+def _single_verbs() -> dict[str, Trigger]:
+    """One-word past-tense triggers, which may carry an object pronoun."""
+    return {t.words[0]: t for t in _TRIGGER_OF.values() if t.form == "verb" and len(t.words) == 1}
+
+
+_TRIGGER_OF: dict[tuple[str, ...], Trigger] = {}
+TRIGGERS = _triggers()
+VERBS = _single_verbs()
+NOT_EVENTS = PhraseSet(lex.NOT_EVENTS)
+MODALITY = PhraseSet(lex.FUTURE + lex.THREATS + lex.DENIALS + lex.CALLS + lex.CONDITIONS)
+NEGATIONS = PhraseSet(lex.NEGATIONS)
+BACKGROUND = PhraseSet(lex.BACKGROUND)
+AFTER_WORDS = PhraseSet(lex.AFTER_WORDS)
+TIME_UNITS = PhraseSet(lex.TIME_UNITS)
+GENERIC = PhraseSet(lex.GENERIC)
+SPORT = PhraseSet(lex.SPORT)
+UNDERGO = PhraseSet(lex.UNDERGO)
+ARMED = PhraseSet(lex.ARMED)
+AIR_CUES = PhraseSet(lex.AIR_CUES)
+STATE_FORCES = PhraseSet(lex.STATE_FORCES)
+NON_STATE = PhraseSet(lex.NON_STATE)
+PLACE_WORDS = PhraseSet(lex.PLACE_WORDS)
+KILLING = PhraseSet(lex.KILLING)
+CIVILIANS = PhraseSet(lex.CIVILIAN_CUES)
+DISPERSAL = PhraseSet(lex.DISPERSAL_CUES)
+PROTESTERS = PhraseSet(lex.PROTESTERS)
+NEEDS: dict[str, tuple[PhraseSet, int, int]] = {
+    # requirement -> (cues, words before the trigger, words after it)
+    "target": (PhraseSet(lex.MILITARY_TARGETS), 0, 5),
+    "control": (PhraseSet(lex.CONTROL_VERBS), lex.WINDOW + 2, 0),
+    "aircraft": (AIR_CUES, lex.WINDOW, lex.NEAR),
+    "group": (PhraseSet(lex.GROUP_CUES), lex.WINDOW, lex.WINDOW),
+    "announce": (PhraseSet(lex.AGREEMENT_VERBS), lex.WINDOW, lex.NEAR),
+    "crowd": (PhraseSet(lex.CROWD), 2 * lex.WINDOW, 2 * lex.WINDOW),
+    "armed": (ARMED, lex.WINDOW, lex.WINDOW),
+}
+BARE_SHELLING = {match_key(w) for w in ("قصف", "قصفت", "قصفوا", "تقصف", "يقصف")}
+BLASTS = {match_key(w) for w in ("تفجير", "تفجيران", "تفجيرين", "انفجار", "انفجاران")}
+SUICIDE_WORDS = PhraseSet(("انتحاري", "انتحارية", "انتحاريا", "الانتحاري"))
+TERRITORY = {lex.REGAIN, lex.OVERTAKE}
+EXPLOSIONS = {lex.AIR, lex.SHELLING, lex.SUICIDE, lex.IED, lex.GRENADE, lex.CHEMICAL}
+_MONTH_KEYS = {match_key(m): n for m, n in MONTHS.items() if len(match_key(m)) > 3}
+
+
+def sentence_blocked(sentence: KeyedSentence, published: date | None) -> bool:
+    """The whole sentence is a question, a statistic, history or sport."""
+    text = sentence.text[sentence.start : sentence.end]
+    if "؟" in text or "?" in text:
+        return True
+    if sentence.has(GENERIC) or sentence.has(SPORT):
+        return True
+    return published is not None and _mentions_the_past(sentence, published)
+
+
+def _mentions_the_past(sentence: KeyedSentence, published: date) -> bool:
+    """A year before the report's, or a month named more than a month before it."""
+    for index, token in enumerate(sentence.tokens):
+        word = token.key
+        if word.isdigit() and len(word) == 4 and 1900 <= int(word) < published.year:
+            return True
+        month = _MONTH_KEYS.get(word) or _MONTH_KEYS.get(token.readings[-1])
+        if month and _dated_month(sentence, index):
+            months_back = (published.month - month) % 12
+            if months_back >= 2:
+                return True
+    return False
+
+
+def _dated_month(sentence: KeyedSentence, index: int) -> bool:
+    """A month name used as a date: after a day number, 'شهر' or 'في'."""
+    if index == 0:
+        return False
+    before = sentence.tokens[index - 1].key
+    return before.isdigit() or before in ("شهر", "في", "خلال")
+
+
+def find_candidates(sentence: KeyedSentence, facts: SentenceFacts) -> list[Candidate]:
+    """The events a sentence reports, one candidate per sub-event type, in reading order."""
+    found: list[Candidate] = []
+    index = 0
+    while index < len(sentence):
+        matched = sentence.match_at(TRIGGERS, index) or _verb_with_object(sentence, index)
+        if matched is None:
+            index += 1
+            continue
+        words, reading = matched
+        trigger = _TRIGGER_OF[words]
+        end = index + len(words)
+        sub_type = _accept(sentence, trigger, index, end, reading, facts)
+        if sub_type:
+            found.append(Candidate(sub_type, index, end, trigger))
+        index = end
+    found.extend(_civilian_killing(sentence, found, facts))
+    return _consolidate(sentence, found)
+
+
+def _verb_with_object(sentence: KeyedSentence, index: int) -> tuple[tuple[str, ...], str] | None:
+    for reading in sentence.tokens[index].without_object():
+        if reading in VERBS:
+            return VERBS[reading].words, ""
+    return None
+
+
+def _accept(
+    sentence: KeyedSentence, trigger: Trigger, start: int, end: int, reading: str,
+    facts: SentenceFacts,
+) -> str | None:  # fmt: skip
+    """The sub-event type this trigger reports here, or None when it reports nothing."""
+    if trigger.form == "present" and not facts.headline:
+        return None
+    if _inside_not_event(sentence, start, end) or _blocked_before(sentence, start):
+        return None
+    if trigger.form == "noun" and _purpose(sentence, start, reading):
+        return None
+    weak = trigger.strength == "weak" or (
+        trigger.form == "noun" and _definite(sentence, start, trigger)
+    )
+    if weak and not _weak_ok(sentence, start, end, facts):
+        return None
+    if trigger.needs and not _needs_met(sentence, trigger.needs, start, end):
+        return None
+    return _refine(sentence, trigger, start, end)
+
+
+def _definite(sentence: KeyedSentence, start: int, trigger: Trigger) -> bool:
+    """'القصف', 'بالغارات': a definite noun often refers back to an event told before.
+
+    Phrases listed with their article ('القبض على') are idioms, not references.
+    """
+    if trigger.words[0].startswith("ال"):
+        return False
+    return sentence.tokens[start].key.lstrip("وف").lstrip("بلك").startswith(("ال", "ل"))
+
+
+def _needs_met(sentence: KeyedSentence, needs: str, start: int, end: int) -> bool:
+    """The trigger's requirement is there, and is itself no background ("قبل إعلان هدنة")."""
+    cues, before, after = NEEDS[needs]
+    cue = sentence.last(cues, start - before, start)
+    if (
+        cue is not None
+        and not _blocked_before(sentence, cue)
+        and not sentence.has(AFTER_WORDS, cue - 1, cue)
+    ):
+        return True
+    return sentence.has(cues, end, end + after)
+
+
+def _inside_not_event(sentence: KeyedSentence, start: int, end: int) -> bool:
+    for index in range(max(start - 3, 0), end):
+        matched = sentence.match_at(NOT_EVENTS, index)
+        if matched and index + len(matched[0]) > start:
+            return True
+    return False
+
+
+def _blocked_before(sentence: KeyedSentence, start: int) -> bool:
+    if sentence.has(MODALITY, start - lex.WINDOW, start):
+        return True
+    if sentence.has(NEGATIONS, start - 2, start) or sentence.has(BACKGROUND, start - 2, start):
+        return True
+    after = sentence.last(AFTER_WORDS, start - 4, start)
+    return after is not None and sentence.has(TIME_UNITS, after + 1, start + 1)
+
+
+def _purpose(sentence: KeyedSentence, start: int, reading: str) -> bool:
+    """'لتحرير عدن', 'للسيطرة على': an aim, unless something underwent it ('تعرضت للقصف')."""
+    proclitic = sentence.tokens[start].proclitic(reading)
+    if not proclitic.lstrip("وف").startswith("ل"):
+        return False
+    return not sentence.has(UNDERGO, start - lex.NEAR, start)
+
+
+def _weak_ok(sentence: KeyedSentence, start: int, end: int, facts: SentenceFacts) -> bool:
+    armed = sentence.has(ARMED, start - lex.WINDOW, start) or sentence.has(
+        ARMED, end, end + lex.WINDOW
+    )
+    located = facts.specific_place or facts.dated or sentence.has(PLACE_WORDS)
+    if facts.deaths and located:  # people killed at a place or date: real violence
+        return True
+    return armed and (located or facts.deaths or sentence.has(KILLING))
+
+
+def _refine(sentence: KeyedSentence, trigger: Trigger, start: int, end: int) -> str | None:
+    sub_type = trigger.sub_type
+    near = (start - lex.NEAR, end + lex.NEAR)
+    if trigger.words[0] in BARE_SHELLING and (
+        sentence.has(AIR_CUES, near[0], start) or sentence.has(AIR_CUES, end, near[1])
+    ):
+        return lex.AIR
+    if trigger.words[0] in BLASTS and sentence.has(SUICIDE_WORDS, near[0], near[1]):
+        return lex.SUICIDE
+    if sub_type == lex.REGAIN:
+        return _who_takes_territory(sentence, trigger, start, end)
+    if sub_type == lex.PEACEFUL:
+        if sentence.has(KILLING) and sentence.has(PROTESTERS):
+            return lex.EXCESSIVE
+        if sentence.has(DISPERSAL):
+            return lex.INTERVENTION
+    return sub_type
+
+
+def _who_takes_territory(
+    sentence: KeyedSentence, trigger: Trigger, start: int, end: int
+) -> str | None:
+    """Government forces and their allies regain territory; anyone else overtakes it."""
+    state = sentence.last(STATE_FORCES, start - lex.WINDOW, start)
+    rebel = sentence.last(NON_STATE, start - lex.WINDOW, start)
+    if trigger.form != "noun":  # verb first, then its subject
+        state_after = sentence.first(STATE_FORCES, end, end + lex.NEAR)
+        rebel_after = sentence.first(NON_STATE, end, end + lex.NEAR)
+        if state_after is not None or rebel_after is not None:
+            return lex.REGAIN if rebel_after is None else lex.OVERTAKE
+    if state is not None and (rebel is None or state > rebel):
+        return lex.REGAIN
+    if rebel is not None:
+        return lex.OVERTAKE
+    if sentence.has(NON_STATE, end, end + lex.WINDOW):  # taken from a non-state actor
+        return lex.REGAIN
+    return None
+
+
+def _civilian_killing(
+    sentence: KeyedSentence, found: list[Candidate], facts: SentenceFacts
+) -> list[Candidate]:
+    """Civilians killed by an armed actor, when no other violent event explains it."""
+    if any(c.sub_type in EXPLOSIONS or c.sub_type in TERRITORY for c in found):
+        return []
+    kill = sentence.first(KILLING)
+    if kill is None or _blocked_before(sentence, kill):
+        return []
+    if not sentence.has(CIVILIANS, kill, kill + lex.NEAR + 1):
+        return []
+    if not sentence.has(ARMED) or not (facts.specific_place or facts.dated or facts.deaths):
+        return []
+    trigger = Trigger((sentence.tokens[kill].key,), lex.ATTACK, "weak", "noun", "")
+    return [Candidate(lex.ATTACK, kill, kill + 1, trigger)]
+
+
+def _consolidate(sentence: KeyedSentence, found: list[Candidate]) -> list[Candidate]:
+    """One candidate per sub-type; the more specific reading of one event wins."""
+    subs = {c.sub_type for c in found}
+    if lex.AIR in subs:  # a bare "قصف" beside air strikes is the air strikes
+        for c in found:
+            if c.sub_type == lex.SHELLING and c.trigger.words[0] in BARE_SHELLING:
+                c.sub_type = lex.AIR
+        subs = {c.sub_type for c in found}
+    dropped: set[str] = set()
+    if subs & TERRITORY:
+        dropped |= {lex.CLASH, lex.TRANSFER}
+    if subs & EXPLOSIONS:
+        dropped |= {lex.ATTACK, lex.TRANSFER}
+    if lex.SUICIDE in subs:
+        dropped.add(lex.IED)
+    if lex.DISRUPTED in subs:  # a bomb defused or an attack foiled did not go off
+        dropped |= {lex.IED, lex.SUICIDE, lex.GRENADE}
+    if lex.CLASH in subs:
+        dropped.add(lex.TRANSFER)
+    if subs & {lex.EXCESSIVE, lex.INTERVENTION}:
+        dropped.add(lex.PEACEFUL)
+    kept: dict[str, Candidate] = {}
+    for candidate in found:
+        if candidate.sub_type not in dropped:
+            kept.setdefault(candidate.sub_type, candidate)
+    return sorted(kept.values(), key=lambda c: c.first)
+
+
+def is_recent(value: date, published: date | None) -> bool:
+    """Whether a stated date is news for a report of ``published`` (not history, not future)."""
+    if published is None:
+        return True
+    return published - timedelta(days=HISTORY_DAYS) <= value <= published + timedelta(days=1)

@@ -1,0 +1,257 @@
+"""Events: ACLED taxonomy as data, precision-first rules, tolls, dates, actors, places, merging."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from marsad import analyze
+from marsad.arabic import match_key
+from marsad.events import events_component, extract_events, taxonomy
+from marsad.events import lexicon_data as lex
+from marsad.events.fatalities import death_toll
+from marsad.events.keyed import KeyedSentence
+from marsad.model import Analysis, Article, Document, Entity, Event, Mention, Place, Span
+from marsad.pipeline import Pipeline
+
+FIXTURE = Path(__file__).parent / "fixtures" / "events" / "saudinewsnet-sentences.jsonl"
+PUBLISHED = date(2015, 8, 1)
+
+
+def events_of(text: str, published: date | None = PUBLISHED, **fields: Any) -> list[Event]:
+    article = Article(text=text, published=published)
+    document = Document.from_bytes(text.encode(), source="test", media_type="text")
+    return extract_events(Analysis(document=document, article=article, **fields))
+
+
+def test_the_taxonomy_has_acleds_six_types() -> None:
+    types = taxonomy()
+    assert list(types) == [
+        "Battles",
+        "Explosions/Remote violence",
+        "Violence against civilians",
+        "Protests",
+        "Riots",
+        "Strategic developments",
+    ]
+    assert "Change to group/activity" in types["Strategic developments"]
+    assert "Non-violent transfer of territory" in types["Strategic developments"]
+    sub_types = {s for subs in types.values() for s in subs}
+    assert {t[0] for t in lex.TRIGGERS} <= sub_types
+
+
+def test_seed_defections_are_one_change_to_group(seed_text: str) -> None:
+    analysis = analyze(seed_text, pipeline=Pipeline([events_component()]))
+    assert [(e.type, e.sub_type) for e in analysis.events] == [
+        ("Strategic developments", "Change to group/activity")
+    ]
+    event = analysis.events[0]
+    assert event.fatalities is None
+    assert "انشقاقات" in event.evidence.text
+    assert event.evidence.text == analysis.article.text[event.evidence.start : event.evidence.end]
+
+
+def test_seed_event_takes_its_actor_and_place_from_earlier_components(seed_text: str) -> None:
+    text = analyze(seed_text, pipeline=Pipeline([])).article.text
+    group_at = text.index("تنظيم الدولة الإسلامية")
+    place_at = text.index("دير_الزور")
+    mentions = [
+        Mention(
+            span=Span.of(text, group_at, group_at + len("تنظيم الدولة الإسلامية")),
+            label="ORG",
+            entity_id="org:islamic-state",
+        )
+    ]
+    entities = [Entity(id="org:islamic-state", type="ORG", name="تنظيم الدولة الإسلامية")]
+    places = [
+        Place(
+            span=Span.of(text, place_at, place_at + len("دير_الزور")),
+            id="SY09",
+            name="دير الزور",
+            kind="governorate",
+            precision=2,
+            country="SY",
+        )
+    ]
+    [event] = events_of(text, None, mentions=mentions, entities=entities, places=places)
+    assert event.actor1 == "org:islamic-state"
+    assert (event.place_id, event.precision) == ("SY09", 2)
+    assert event.fatalities is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count", "at_least"),
+    [
+        ("قتل 25 مقاتلاً على الأقل في المعارك.", 25, True),
+        ("مما أدى إلى مقتل 43 مدنيا على الأقل وإصابة 173.", 43, True),
+        ("أسفرت عن مقتل 6 مقاتلين من المقاومة، و11 حوثيا.", 17, False),
+        (
+            "فان اثنين من رجال المقاومة قُتلوا خلال المعارك، في مقابل مقتل 10 من مسلحي الحوثيين.",
+            12,
+            False,
+        ),
+        ("أن 28 شخصا على الأقل لقوا حتفهم جراء انهيارات أرضية.", 28, True),
+        ("مقتل خمسة وعشرين جنديا.", 25, False),
+        ("مقتل ما لا يقل عن ثلاثين مدنيا.", 30, True),
+        ("سقوط 12 قتيلا و30 جريحا.", 12, False),
+    ],
+)
+def test_death_tolls(sentence: str, count: int, at_least: bool) -> None:
+    toll = death_toll(KeyedSentence(sentence, 0, len(sentence)))
+    assert toll is not None
+    assert (toll.count, toll.at_least) == (count, at_least)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "إصابة 45 شخصًا في الهجوم.",
+        "مقتل عشرات من المسلحين.",
+        "سوريا: تأكيد مقتل قائد الفرقة 11 دبابات..",
+        "شن طيران التحالف 14 غارة على مواقع الحوثيين.",
+    ],
+)
+def test_no_toll_is_invented(sentence: str) -> None:
+    assert death_toll(KeyedSentence(sentence, 0, len(sentence))) is None
+
+
+def test_an_air_strike_with_its_toll_date_and_evidence() -> None:
+    text = (
+        "ذكرت مصادر صحفية من مأرب، في وقت مبكّر من اليوم السبت، أن 25 حوثياً قتلوا جراء قصف "
+        "جوي شنته قوات التحالف على مواقعهم بمدينة مأرب شرقي اليمن."
+    )
+    [event] = events_of(text)
+    assert (event.type, event.sub_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert (event.fatalities, event.fatalities_at_least) == (25, False)
+    assert event.event_date == PUBLISHED
+    assert event.date_span is not None and event.date_span.text == "اليوم"
+    assert event.evidence == Span.of(text, 0, len(text))
+
+
+def test_yesterday_resolves_against_the_report_date() -> None:
+    text = "وأفاد شهود أن اشتباكات مسلحة متقطعة جرت أمس في ضاحية عدن الشرقية."
+    [event] = events_of(text, date(2015, 7, 21))
+    assert event.sub_type == "Armed clash"
+    assert event.event_date == date(2015, 7, 20)
+
+
+def test_the_same_event_told_three_times_is_one_event() -> None:
+    text = (
+        "مقتل 25 حوثياً جراء غارات التحالف على مواقع تابعة لهم بمأرب\n"
+        "ذكرت مصادر صحفية من مأرب، في وقت مبكّر من اليوم السبت، أن 25 حوثياً قتلوا جراء قصف "
+        "جوي شنته قوات التحالف على مواقعهم بمدينة مأرب شرقي اليمن.\n"
+        "وقالت المصادر، إن غارات عنيفة شنتها مقاتلات التحالف على مواقع الحوثيين في منطقة "
+        "الجفينة والبلق جنوب غرب مأرب، أسفرت عن مقتل 25 حوثياً وجرح 15 آخرين."
+    )
+    events = events_of(text)
+    assert [(e.sub_type, e.fatalities) for e in events] == [("Air/drone strike", 25)]
+    assert events[0].evidence.start == 0  # the first telling is the evidence
+
+
+def test_events_at_different_places_stay_apart() -> None:
+    text = (
+        "مقتل 25 حوثياً جراء غارات التحالف على مواقع تابعة لهم بمأرب\n"
+        "وجاء هذا التقدم تحت غطاء جوي من طائرات التحالف بقيادة المملكة الذي استهدف عدة مواقع "
+        "للحوثيين في محيط مدينة زنجبار ومعسكر اللواء15ميكا المرابط داخل المدينة."
+    )
+    marib, zinjibar = text.index("مأرب"), text.index("زنجبار")
+    places = [
+        Place(span=Span.of(text, marib, marib + 4), id="YE-MA", kind="city", precision=1),
+        Place(span=Span.of(text, zinjibar, zinjibar + 6), id="YE-ZI", kind="city", precision=1),
+    ]
+    events = events_of(text, places=places)
+    assert [(e.sub_type, e.place_id) for e in events] == [
+        ("Air/drone strike", "YE-MA"),
+        ("Air/drone strike", "YE-ZI"),
+    ]
+    assert [e.fatalities for e in events] == [25, None]
+
+
+def test_actor_one_acts_and_actor_two_is_acted_upon() -> None:
+    text = "قصفت قوات المعارضة في ريف حلب قريتي نبل والزهراء أمس."
+    spans = {"opposition": "قوات المعارضة", "nubl": "نبل"}
+    mentions = [
+        Mention(span=Span.of(text, text.index(s), text.index(s) + len(s)), label="ORG", entity_id=k)
+        for k, s in spans.items()
+    ]
+    [event] = events_of(text, mentions=mentions)
+    assert event.sub_type == "Shelling/artillery/missile attack"
+    assert (event.actor1, event.actor2) == ("opposition", "nubl")
+
+
+def test_taking_territory_depends_on_who_takes_it() -> None:
+    government = events_of("القوات العراقية تستعيد منطقتين شمال شرقي الرمادي")
+    rebels = events_of(
+        "سيطر تنظيم داعش، أول من أمس، على عدة نقاط في محيط حقل جزل النفطي بريف حمص الشرقي، "
+        "بعد مواجهات مع قوات الأسد.",
+        date(2015, 7, 31),
+    )
+    assert [e.sub_type for e in government] == ["Government regains territory"]
+    assert [(e.sub_type, e.event_date) for e in rebels] == [
+        ("Non-state actor overtakes territory", date(2015, 7, 29))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published"),
+    [
+        (
+            "وسيطر الحوثيون المتحالفون مع وحدات للجيش موالية للرئيس السابق علي عبد الله صالح "
+            "على عدن في مارس آذار وأبريل نيسان في بداية الحرب المستمرة منذ أربعة أشهر.",
+            date(2015, 7, 24),
+        ),
+        (
+            "وسيطر تنظيم داعش على مجمل محافظة دير الزور في صيف 2014 بما فيها مدينة البوكمال.",
+            date(2015, 8, 1),
+        ),
+        ("وحاليا يسيطر «داعش» بشكل نهائي على مدينة سرت وبات يدير مرافقها.", date(2015, 7, 21)),
+    ],
+)
+def test_control_long_held_is_no_event(sentence: str, published: date) -> None:
+    assert events_of(sentence, published) == []
+
+
+def _fixture() -> list[dict[str, object]]:
+    return [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
+
+
+HARD_NEGATIVES = {
+    "threat": "هدد «داعش» الحكومة التركية بالرد",
+    "plan": 'كانوا يخططون ل"سلسلة عمليات ارهابية في المغرب"',
+    "history": "2 أغسطس (آب) 1990: اعتدى العراق على الحدود الكويتية",
+    "denial": "كذبت حركة المقاومة الإسلامية (حماس)",
+    "future": "أعلنت تركيا أمس أنها ستطلق قريبا هجوما «واسع النطاق»",
+    "statistic": "مقتل 2927 على الأقل من تنظيم داعش",
+    "negation": "ليس هناك سيطرة أو معارك داخل قاعدة العند",
+    "weeks old": "في مسجد الصادق خلال صلاة جمعة 26 يونيو (حزيران) الماضي",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(HARD_NEGATIVES))
+def test_hard_negatives_from_the_fixture_are_no_events(kind: str) -> None:
+    [row] = [r for r in _fixture() if HARD_NEGATIVES[kind] in str(r["text"])]
+    assert row["events"] == []
+    assert events_of(str(row["text"]), date.fromisoformat(str(row["date"]))) == []
+
+
+def test_the_fixture_is_labelled_consistently() -> None:
+    rows = _fixture()
+    assert len(rows) >= 150
+    assert {r["split"] for r in rows} == {"dev", "test"}
+    sub_types = taxonomy()
+    for row in rows:
+        for event in row["events"]:  # type: ignore[attr-defined]
+            assert event["sub_type"] in sub_types[event["type"]]
+            for slot in ("actor1", "actor2", "place"):
+                if event[slot]:
+                    assert match_key(event[slot])[-3:] in match_key(str(row["text"]))
+
+
+def test_the_component_skips_reports_not_in_arabic() -> None:
+    text = "Air strikes hit rebel positions near the city on Friday, killing 12 fighters."
+    analysis = analyze(text, pipeline=Pipeline([events_component()]))
+    assert analysis.events == []
