@@ -1,14 +1,17 @@
 """Event extraction against hand-labelled SaudiNewsNet sentences: precision, recall, F1.
 
-    .venv/bin/python bench/events_eval.py [--split test|dev|all] [--show-errors]
+    .venv/bin/python bench/events_eval.py [--batch N] [--show-errors]
 
 Each sentence of tests/fixtures/events/saudinewsnet-sentences.jsonl is analysed as a
 report of its own (dated as its article), through the default pipeline's entity and place
 components when they are installed, then the events component. A predicted event matches
 a gold event of the same sentence with the same event type (sub-type agreement is reported
 apart). Fatalities: a matched event's stated toll must equal the gold toll. Actors and
-places are scored only when the entity and place components ran. The ``test`` split was
-held out while the rules were written; ``dev`` was looked at.
+places are scored only when the entity and place components ran.
+
+The sentences come in labelling batches; each was held out until the rules written on the
+earlier ones were measured on it, then read (docs/events.md keeps those first, blind
+figures). A new batch is the way to measure the rules honestly again.
 """
 
 from __future__ import annotations
@@ -96,7 +99,7 @@ def score(rows: list[dict[str, object]], pipeline: Pipeline, show: bool) -> Scor
                 scores.by_type.setdefault(p.type, Tally()).fp += 1
                 scores.fatalities.fp += p.fatalities is not None
         if show and (len(pairs) != len(gold) or len(pairs) != len(predicted)):
-            print(f"[{row['split']}] {row['text']}")
+            print(f"[batch {row['batch']}] {row['text']}")
             print(f"    gold: {[(g['type'], g['sub_type']) for g in gold]}")
             print(f"    got:  {[(p.type, p.sub_type) for p in predicted]}\n")
     return scores
@@ -169,7 +172,7 @@ def report(label: str, rows: list[dict[str, object]], scores: Scores) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("test", "dev", "all"), default=None)
+    parser.add_argument("--batch", type=int, default=None, help="one labelling batch only")
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args(argv)
     rows = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
@@ -178,17 +181,17 @@ def main(argv: list[str] | None = None) -> int:
     print("components:", ", ".join(names))
     if not set(UPSTREAM) & set(names):
         print("actors and places are not scored: no entity or place component is installed")
-    splits = [args.split] if args.split else ["test", "dev", "all"]
+    batches: list[int | None] = sorted({int(str(r["batch"])) for r in rows})
     started = time.perf_counter()
-    for split in splits:
-        chosen = [r for r in rows if split == "all" or r["split"] == split]
-        label = {"test": "held out (test)", "dev": "seen while writing rules (dev)"}.get(
-            split, "all"
-        )
-        report(label, chosen, score(chosen, pipeline, args.show_errors))
-    elapsed = time.perf_counter() - started
-    sentences = sum(len(rows) if s == "all" else sum(r["split"] == s for r in rows) for s in splits)
-    print(f"\n{sentences / elapsed:.0f} sentences/s through the pipeline above")
+    scored = 0
+    for batch in [args.batch] if args.batch else [*batches, None]:
+        chosen = [r for r in rows if batch is None or r["batch"] == batch]
+        show = args.show_errors and batch is not None  # each error once, under its batch
+        label = "all batches" if batch is None else f"batch {batch}"
+        report(label, chosen, score(chosen, pipeline, show))
+        scored += len(chosen)
+    rate = scored / (time.perf_counter() - started)
+    print(f"\n{rate:.0f} sentences/s through the pipeline above")
     return 0
 
 

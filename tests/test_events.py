@@ -241,7 +241,7 @@ def test_hard_negatives_from_the_fixture_are_no_events(kind: str) -> None:
 def test_the_fixture_is_labelled_consistently() -> None:
     rows = _fixture()
     assert len(rows) >= 150
-    assert {r["split"] for r in rows} == {"dev", "test"}
+    assert {r["batch"] for r in rows} == {1, 2, 3}
     sub_types = taxonomy()
     for row in rows:
         for event in row["events"]:  # type: ignore[attr-defined]

@@ -26,7 +26,7 @@ _NOT_PEOPLE = PhraseSet(data.NOT_PEOPLE)
 _FILLERS = {match_key(w) for w in data.FILLERS}
 _MAX_DIGITS = 6  # a toll, not a year of seven digits or a phone number
 _LOOK_BEFORE = 7
-_LOOK_AFTER = 5
+_LOOK_AFTER = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +39,7 @@ class Toll:
 def death_toll(sentence: KeyedSentence) -> Toll | None:
     """The number of dead the sentence states, summed over its numbers, or None."""
     total, at_least, first = 0, False, -1
-    last_death_end = -10
+    last_death_end = last_number_end = -10
     index = 0
     while index < len(sentence):
         number = _read_number(sentence, index)
@@ -47,8 +47,9 @@ def death_toll(sentence: KeyedSentence) -> Toll | None:
             index += 1
             continue
         value, end = number
-        continues = (
+        continues = (  # "مقتل 6 من المقاومة، و11 حوثيا", not a breakdown "28 - 17 و11"
             sentence.tokens[index].key.startswith("و")
+            and last_number_end == last_death_end
             and index - last_death_end <= _LOOK_BEFORE
             and not sentence.has(_WOUNDED, last_death_end, index)
         )
@@ -57,6 +58,7 @@ def death_toll(sentence: KeyedSentence) -> Toll | None:
             at_least = at_least or _is_at_least(sentence, index, end)
             first = index if first < 0 else first
             last_death_end = end
+        last_number_end = end
         index = end
     return Toll(total, at_least, first) if total else None
 

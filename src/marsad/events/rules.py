@@ -79,30 +79,36 @@ TIME_UNITS = PhraseSet(lex.TIME_UNITS)
 GENERIC = PhraseSet(lex.GENERIC)
 SPORT = PhraseSet(lex.SPORT)
 UNDERGO = PhraseSet(lex.UNDERGO)
+STILL = PhraseSet(lex.STILL)
+VIOLENT = {lex.CLASH, lex.REGAIN, lex.OVERTAKE, lex.ATTACK, lex.ABDUCTION, lex.SEXUAL}
 ARMED = PhraseSet(lex.ARMED)
 AIR_CUES = PhraseSet(lex.AIR_CUES)
+IMPACTS = PhraseSet(lex.IMPACTS)
 STATE_FORCES = PhraseSet(lex.STATE_FORCES)
 NON_STATE = PhraseSet(lex.NON_STATE)
 PLACE_WORDS = PhraseSet(lex.PLACE_WORDS)
 KILLING = PhraseSet(lex.KILLING)
-CIVILIANS = PhraseSet(lex.CIVILIAN_CUES)
 DISPERSAL = PhraseSet(lex.DISPERSAL_CUES)
 PROTESTERS = PhraseSet(lex.PROTESTERS)
 NEEDS: dict[str, tuple[PhraseSet, int, int]] = {
     # requirement -> (cues, words before the trigger, words after it)
-    "target": (PhraseSet(lex.MILITARY_TARGETS), 0, 5),
+    "target": (PhraseSet(lex.MILITARY_TARGETS), 6, 6),
     "control": (PhraseSet(lex.CONTROL_VERBS), lex.WINDOW + 2, 0),
     "aircraft": (AIR_CUES, lex.WINDOW, lex.NEAR),
     "group": (PhraseSet(lex.GROUP_CUES), lex.WINDOW, lex.WINDOW),
     "announce": (PhraseSet(lex.AGREEMENT_VERBS), lex.WINDOW, lex.NEAR),
     "crowd": (PhraseSet(lex.CROWD), 2 * lex.WINDOW, 2 * lex.WINDOW),
     "armed": (ARMED, lex.WINDOW, lex.WINDOW),
+    "weapon": (PhraseSet(lex.WEAPONS), 0, 5),
 }
 BARE_SHELLING = {match_key(w) for w in ("قصف", "قصفت", "قصفوا", "تقصف", "يقصف")}
 BLASTS = {match_key(w) for w in ("تفجير", "تفجيران", "تفجيرين", "انفجار", "انفجاران")}
 SUICIDE_WORDS = PhraseSet(("انتحاري", "انتحارية", "انتحاريا", "الانتحاري"))
 TERRITORY = {lex.REGAIN, lex.OVERTAKE}
 EXPLOSIONS = {lex.AIR, lex.SHELLING, lex.SUICIDE, lex.IED, lex.GRENADE, lex.CHEMICAL}
+_MONTH_MARKERS = {
+    match_key(w) for w in ("شهر", "في", "خلال", "منذ", "نهاية", "بداية", "أواخر", "أوائل", "منتصف")
+}
 _MONTH_KEYS = {match_key(m): n for m, n in MONTHS.items() if len(match_key(m)) > 3}
 
 
@@ -111,9 +117,13 @@ def sentence_blocked(sentence: KeyedSentence, published: date | None) -> bool:
     text = sentence.text[sentence.start : sentence.end]
     if "؟" in text or "?" in text:
         return True
-    if sentence.has(GENERIC) or sentence.has(SPORT):
+    if sentence.has(GENERIC) or _count(sentence, SPORT) >= lex.SPORT_MIN:
         return True
     return published is not None and _mentions_the_past(sentence, published)
+
+
+def _count(sentence: KeyedSentence, phrases: PhraseSet) -> int:
+    return sum(1 for i in range(len(sentence)) if sentence.match_at(phrases, i))
 
 
 def _mentions_the_past(sentence: KeyedSentence, published: date) -> bool:
@@ -135,7 +145,7 @@ def _dated_month(sentence: KeyedSentence, index: int) -> bool:
     if index == 0:
         return False
     before = sentence.tokens[index - 1].key
-    return before.isdigit() or before in ("شهر", "في", "خلال")
+    return before.isdigit() or before in _MONTH_MARKERS
 
 
 def find_candidates(sentence: KeyedSentence, facts: SentenceFacts) -> list[Candidate]:
@@ -154,7 +164,6 @@ def find_candidates(sentence: KeyedSentence, facts: SentenceFacts) -> list[Candi
         if sub_type:
             found.append(Candidate(sub_type, index, end, trigger))
         index = end
-    found.extend(_civilian_killing(sentence, found, facts))
     return _consolidate(sentence, found)
 
 
@@ -176,10 +185,13 @@ def _accept(
         return None
     if trigger.form == "noun" and _purpose(sentence, start, reading):
         return None
+    definite = trigger.form == "noun" and _definite(sentence, start, trigger)
+    if definite and trigger.needs == "target":  # "الهجوم": the attack told before
+        return None
     weak = trigger.strength == "weak" or (
-        trigger.form == "noun" and _definite(sentence, start, trigger)
+        definite and (trigger.sub_type in VIOLENT or trigger.sub_type in EXPLOSIONS)
     )
-    if weak and not _weak_ok(sentence, start, end, facts):
+    if weak and not _weak_ok(sentence, trigger, start, end, facts):
         return None
     if trigger.needs and not _needs_met(sentence, trigger.needs, start, end):
         return None
@@ -220,7 +232,10 @@ def _inside_not_event(sentence: KeyedSentence, start: int, end: int) -> bool:
 def _blocked_before(sentence: KeyedSentence, start: int) -> bool:
     if sentence.has(MODALITY, start - lex.WINDOW, start):
         return True
-    if sentence.has(NEGATIONS, start - 2, start) or sentence.has(BACKGROUND, start - 2, start):
+    negation = sentence.last(NEGATIONS, start - 2, start)
+    if negation is not None and not sentence.has(STILL, negation + 1, negation + 2):
+        return True
+    if sentence.has(BACKGROUND, start - 2, start):
         return True
     after = sentence.last(AFTER_WORDS, start - 4, start)
     return after is not None and sentence.has(TIME_UNITS, after + 1, start + 1)
@@ -231,13 +246,18 @@ def _purpose(sentence: KeyedSentence, start: int, reading: str) -> bool:
     proclitic = sentence.tokens[start].proclitic(reading)
     if not proclitic.lstrip("وف").startswith("ل"):
         return False
-    return not sentence.has(UNDERGO, start - lex.NEAR, start)
+    return not sentence.has(UNDERGO, start - lex.WINDOW, start)
 
 
-def _weak_ok(sentence: KeyedSentence, start: int, end: int, facts: SentenceFacts) -> bool:
+def _weak_ok(
+    sentence: KeyedSentence, trigger: Trigger, start: int, end: int, facts: SentenceFacts
+) -> bool:
+    """An armed actor (or, for a munition, its impact) nearby, and something specific."""
     armed = sentence.has(ARMED, start - lex.WINDOW, start) or sentence.has(
         ARMED, end, end + lex.WINDOW
     )
+    if trigger.sub_type in EXPLOSIONS and not armed:
+        armed = sentence.has(IMPACTS, start - lex.NEAR, end + lex.NEAR)
     located = facts.specific_place or facts.dated or sentence.has(PLACE_WORDS)
     if facts.deaths and located:  # people killed at a place or date: real violence
         return True
@@ -283,25 +303,11 @@ def _who_takes_territory(
     return None
 
 
-def _civilian_killing(
-    sentence: KeyedSentence, found: list[Candidate], facts: SentenceFacts
-) -> list[Candidate]:
-    """Civilians killed by an armed actor, when no other violent event explains it."""
-    if any(c.sub_type in EXPLOSIONS or c.sub_type in TERRITORY for c in found):
-        return []
-    kill = sentence.first(KILLING)
-    if kill is None or _blocked_before(sentence, kill):
-        return []
-    if not sentence.has(CIVILIANS, kill, kill + lex.NEAR + 1):
-        return []
-    if not sentence.has(ARMED) or not (facts.specific_place or facts.dated or facts.deaths):
-        return []
-    trigger = Trigger((sentence.tokens[kill].key,), lex.ATTACK, "weak", "noun", "")
-    return [Candidate(lex.ATTACK, kill, kill + 1, trigger)]
-
-
 def _consolidate(sentence: KeyedSentence, found: list[Candidate]) -> list[Candidate]:
-    """One candidate per sub-type; the more specific reading of one event wins."""
+    """One candidate per sub-type; the more specific reading of one event wins.
+
+    An "attack" (هجوم) beside an explosion is that explosion, not a second event.
+    """
     subs = {c.sub_type for c in found}
     if lex.AIR in subs:  # a bare "قصف" beside air strikes is the air strikes
         for c in found:
@@ -313,6 +319,7 @@ def _consolidate(sentence: KeyedSentence, found: list[Candidate]) -> list[Candid
         dropped |= {lex.CLASH, lex.TRANSFER}
     if subs & EXPLOSIONS:
         dropped |= {lex.ATTACK, lex.TRANSFER}
+        found = [c for c in found if not (c.sub_type == lex.CLASH and c.trigger.needs == "target")]
     if lex.SUICIDE in subs:
         dropped.add(lex.IED)
     if lex.DISRUPTED in subs:  # a bomb defused or an attack foiled did not go off
