@@ -201,6 +201,10 @@ class Quote(Model):
     source_id: str | None = None
     speaker_span: Span | None = Field(default=None, description="Where the speaker is named here.")
     confidence: float = Field(ge=0.0, le=1.0)
+    verbatim: list[Span] = Field(
+        default_factory=list,
+        description="In a mixed quote, the words inside quotation marks (the rest is paraphrase).",
+    )
 
 
 class Topic(Model):

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from marsad.events.render import render_events
 from marsad.model import Analysis
+from marsad.quotes.render import render_quotes
 from marsad.terminal import visual, visual_lines
 from marsad.topics.render import render_topics
 
@@ -72,7 +73,12 @@ def render_article(analysis: Analysis, view: View) -> None:
             view.paragraph(removed.text, "dim")
 
 
-SECTIONS: list[Callable[[Analysis, View], None]] = [render_article, render_topics, render_events]
+SECTIONS: list[Callable[[Analysis, View], None]] = [
+    render_article,
+    render_quotes,
+    render_topics,
+    render_events,
+]
 
 
 def render(analysis: Analysis, console: Console, reorder: bool) -> None:

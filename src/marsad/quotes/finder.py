@@ -1,0 +1,749 @@
+"""Who said what: cues, the speech they introduce, and the speaker each belongs to.
+
+Two passes. The first walks the report's tokens (skipping what lies inside quotation
+marks) and reads each cue in its frame:
+
+* a reporting verb with its speaker before or after it, then the content: a quote
+  (``قال: «…»``), a clause after a complementizer (``أكد أن …``), or, for some verbs and
+  a speaker whose extent is certain, a noun phrase (``أكد تزايد …``);
+* a verb right after a quote (``«…» يذكر المصدر``);
+* "according to" (``بحسب``, ``وفق``, ``نقلاً عن``) with the clause around it;
+* a participle (``مؤكداً``, ``مشيراً إلى أن``) whose speaker is the current one.
+
+The second pass goes through those in reading order, resolving each speaker to a source
+(``المصدر`` → the latest source, a surname → the full name) and giving quoted stretches
+no cue claimed to the current speaker only when they continue that speaker's sentence or
+stand as a paragraph of their own; any other quoted words (a term, a title, a scare
+quote) are the reporter's and yield nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from marsad.arabic import match_key, strip_article
+from marsad.model import Mention, Quote, Source, Span
+from marsad.quotes.document import Doc
+from marsad.quotes.lexicon import Lexicon, VerbForm, lexicon
+from marsad.quotes.lexicon_data import MIN_SPEECH_WORDS, MIN_STANDALONE_WORDS
+from marsad.quotes.sources import SourceRegistry
+from marsad.quotes.speakers import (
+    Phrase,
+    Speaker,
+    addressee_end,
+    analyse,
+    phrase_after,
+    phrase_before,
+)
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+
+# How sure each frame is that it found speech and its speaker.
+CONFIDENCE = {
+    "cue+quote": 0.95,  # قال: «…»
+    "complementizer": 0.85,  # أكد أن …
+    "post-cue": 0.85,  # «…» يذكر المصدر
+    "according-to": 0.8,  # بحسب المصدر
+    "nominal": 0.6,  # أكد تزايد …
+    "unmarked": 0.55,  # قال: كلام بلا علامات
+    "continued-sentence": 0.7,  # the same sentence goes on with another quote
+    "continued-paragraph": 0.6,  # a paragraph that is one quote, after the speaker's
+}
+# A cue whose speaker is "he"/"she" with nobody quoted yet is less certain.
+NO_SPEAKER_FACTOR = 0.6
+# Words a quote continuing the current speaker's sentence needs.
+MIN_INHERITED_WORDS = 3
+# Words that cannot open a noun phrase that is what someone said.
+_NOT_NOUN_PHRASE = frozenset(("في", "على", "من", "الى", "عن", "مع", "لا", "لم", "لن", "قد"))
+# Commas that end an indirect clause: the next words are a new attribution.
+_CUE_LOOKAHEAD = 2
+
+
+@dataclass
+class Unit:
+    """One attributed stretch, before its speaker is resolved to a source."""
+
+    anchor: int
+    cue: tuple[int, int] | None
+    content: tuple[int, int]
+    kind: QuoteKind
+    frame: str
+    last_token: int
+    speaker: Speaker | None = None
+    speaker_stop: int | None = None  # token where the speaker phrase ended
+    relative_comma: int | None = None  # ``، الذي يؤكد``: the comma before the pronoun
+    verbatim: list[tuple[int, int]] = field(default_factory=list)
+    fragments: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Found:
+    sources: list[Source]
+    quotes: list[Quote]
+
+
+def find_quotes(
+    text: str,
+    paragraphs: Sequence[tuple[int, int]] | None = None,
+    mentions: Sequence[Mention] = (),
+) -> Found:
+    """Sources and quotes of a report; ``paragraphs`` default to its non-empty lines."""
+    doc = Doc.build(text, paragraphs, mentions)
+    finder = _Finder(doc, lexicon())
+    finder.find_units()
+    return _attribute(doc, finder)
+
+
+class _Finder:
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.units: list[Unit] = []
+        self.claimed: set[int] = set()
+        self.consumed: set[int] = set()
+        self.surnames: set[str] = set()  # of people named so far, for ``ويذكر العمر …``
+
+    # ---------------------------------------------------------------------- pass one
+
+    def find_units(self) -> None:
+        doc = self.doc
+        for i in range(len(doc)):
+            if i in self.consumed or doc.quoted(i) or not doc.is_word(i) or doc.para[i] < 0:
+                continue
+            unit = self._in_their_words(i) or self._according_to(i) or self._verb(i)
+            if unit is not None:
+                self._keep(unit)
+
+    def _keep(self, unit: Unit) -> None:
+        self.units.append(unit)
+        self.claimed.update(unit.fragments)
+        speaker = unit.speaker
+        if speaker is not None and speaker.kind == "person" and speaker.name is not None:
+            words = match_key(self.doc.text[speaker.name[0] : speaker.name[1]]).split()
+            if len(words) > 1:
+                self.surnames.add(strip_article(words[-1]))
+
+    def _in_their_words(self, i: int) -> Unit | None:
+        """``«…» على حد تعبيره``: the quote just before belongs to the current speaker."""
+        end = self.lex.in_their_words.match(self.doc.keys, i)
+        if end == i:
+            return None
+        self.consumed.update(range(i, end))
+        f_index = self._fragment_before(i)
+        if f_index is None:
+            return None
+        return self._fragment_unit(f_index, self.doc.span(i, end), None, "post-cue", end)
+
+    def _according_to(self, i: int) -> Unit | None:
+        doc, lex = self.doc, self.lex
+        end = lex.according_to.match(doc.keys, i)
+        if end == i:
+            end = lex.this_is_what.match(doc.keys, i)
+            if end == i:
+                return None
+            return self._verb(end, lead=i) if doc.is_word(end) else None
+        if doc.is_word(end) and lex.verb(doc.keys[end]) is not None:
+            return self._verb(end, lead=i)
+        if doc.keys[i] in ("كما", "مثلما"):
+            return None
+        k = end
+        if doc.is_word(k) and doc.keys[end - 1] in ("وفقا", "طبقا") and doc.keys[k].startswith("ل"):
+            doc.split_proclitic(k)
+        while doc.is_word(k) and doc.keys[k] in lex.statement_nouns:
+            k += 1
+        phrase = phrase_after(doc, k, lex)
+        speaker = analyse(doc, phrase, lex)
+        if speaker is None and k > end:  # ``حسب بيان`` with no issuer named
+            phrase = Phrase((end, end + 1), [], end + 1)
+            speaker = analyse(doc, phrase, lex)
+        if speaker is None or (speaker.kind == "unknown" and speaker.backref is None):
+            return None
+        cue = doc.span(i, end)
+        before = self._clause_before(i)
+        after_start = phrase.stop
+        while after_start < len(doc) and doc.keys[after_start] in (",", "-", "فان", "فإن", "ان"):
+            after_start += 1
+        after = None
+        if doc.same_paragraph(i, after_start) and not (
+            doc.keys[phrase.stop : phrase.stop + 1] == [","] and self._new_attribution(after_start)
+        ):
+            after = self._clause_after(after_start)
+        parts = [p for p in (before, after) if p is not None and doc.words(*p) >= 2]
+        if not parts:
+            return None
+        content = (parts[0][0], parts[-1][1])
+        self.consumed.update(range(i, phrase.stop))
+        last = doc.token_at(content[1]) if after in parts else phrase.stop
+        return self._clause_unit(
+            content, cue, speaker, "according-to", last, speaker_stop=phrase.stop
+        )
+
+    def _verb(self, i: int, lead: int | None = None) -> Unit | None:
+        doc, lex = self.doc, self.lex
+        form = lex.verb(doc.keys[i])
+        if form is None:
+            return None
+        nxt = i + 1
+        if (
+            form.aspect != "participle"
+            and doc.keys[i][form.conjunction :] in lex.impersonal
+            and doc.is_word(nxt)
+            and (doc.keys[nxt] in lex.complementizers or doc.keys[nxt] in ("إلى", "الى"))
+        ):
+            return None
+        cue_start = doc.tokens[i].start + form.conjunction
+        cue = (cue_start, doc.tokens[i].end)
+        speaker: Speaker | None = None
+        relative: int | None = None
+        speaker_stop: int | None = None
+        certain = False
+        j = nxt
+        if form.aspect != "participle":
+            if doc.keys[nxt : nxt + 1] and doc.keys[nxt] in lex.verb_objects:
+                nxt += 1  # ``ما كشف عنه أحد أقارب …``
+            phrase = phrase_after(doc, nxt, lex, form)
+            if form.lemma in lex.relay_verbs and doc.keys[phrase.stop : phrase.stop + 1] == ["عن"]:
+                phrase = phrase_after(doc, phrase.stop + 1, lex, form)
+            elif doc.keys[nxt : nxt + 1] in (["عنه"], ["عنها"]) and form.lemma in lex.relay_verbs:
+                phrase = Phrase((nxt + 1, nxt + 1), [], nxt + 1)
+            if phrase.empty:
+                late = self._speaker_after_addressee(nxt, form)
+                if late is not None:
+                    phrase = late
+            j = phrase.stop
+            if not phrase.empty:
+                speaker = analyse(doc, phrase, lex)
+                if speaker is None:
+                    return self._short_speaker(i, form, cue, lead)
+                certain = speaker.certain_extent or _clear_stop(doc, j)
+                speaker_stop = phrase.stop
+            else:
+                left = phrase_before(doc, i, lex) if lead is None else None
+                if left is not None and left.relative is not None:
+                    relative = left.relative
+                elif left is not None:
+                    speaker = analyse(doc, left, lex)
+                    if speaker is not None and speaker.kind == "unknown":
+                        speaker = None
+                    certain = speaker is not None
+        # ``بحسب ما قال …`` attributes what comes before it, never what follows.
+        forward = lead is None or doc.keys[lead] in ("كما", "مثلما")
+        found = self._content_after(j, form, certain) if forward else None
+        if found is None and speaker is not None and not certain and forward:
+            return self._short_speaker(i, form, cue, lead)
+        if found is not None:
+            content, kind, frame, last, verbatim, fragments = found
+            unit = Unit(
+                cue[0], cue, content, kind, frame, last, speaker, speaker_stop, relative,
+                verbatim, fragments,
+            )  # fmt: skip
+            self.consumed.add(i)
+            return unit
+        return self._backward(i, lead, cue, speaker, speaker_stop, relative, j)
+
+    def _backward(
+        self,
+        i: int,
+        lead: int | None,
+        cue: tuple[int, int],
+        speaker: Speaker | None,
+        speaker_stop: int | None,
+        relative: int | None,
+        stop: int,
+    ) -> Unit | None:
+        """The verb ends its clause: it attributes the quote or the clause before it."""
+        doc = self.doc
+        first = lead if lead is not None else i
+        f_index = self._fragment_before(first)
+        if f_index is not None:
+            cue = (doc.tokens[first].start, cue[1]) if lead is not None else cue
+            unit = self._fragment_unit(f_index, cue, speaker, "post-cue", stop)
+            unit.speaker_stop, unit.relative_comma = speaker_stop, relative
+            self.consumed.add(i)
+            return unit
+        if lead is None:
+            return None
+        before = self._clause_before(first)
+        if before is None or doc.words(*before) < 2:
+            return None
+        self.consumed.add(i)
+        return self._clause_unit(
+            before, (doc.tokens[first].start, cue[1]), speaker, "according-to", stop,
+            speaker_stop=speaker_stop, relative=relative,
+        )  # fmt: skip
+
+    def _short_speaker(
+        self, i: int, form: VerbForm, cue: tuple[int, int], lead: int | None
+    ) -> Unit | None:
+        """``ويذكر العمر قصة …``: a known name or a reference back, then a noun phrase."""
+        doc, lex = self.doc, self.lex
+        if not form.nominal or lead is not None:
+            return None
+        for width in (3, 2, 1):
+            phrase = Phrase((i + 1, i + 1 + width), [], i + 1 + width)
+            if not all(doc.is_word(k) for k in range(i + 1, i + 1 + width)):
+                continue
+            speaker = analyse(doc, phrase, lex)
+            if speaker is None:
+                continue
+            key = strip_article(match_key(doc.text[speaker.span[0] : speaker.span[1]]))
+            known = (
+                speaker.backref is not None
+                or speaker.kind == "initials"
+                or (speaker.entity_id is not None)
+                or (width == 1 and key in self.surnames)
+            )
+            if not known:
+                continue
+            found = self._content_after(phrase.stop, form, True)
+            if found is None:
+                continue
+            content, kind, frame, last, verbatim, fragments = found
+            self.consumed.add(i)
+            return Unit(
+                cue[0], cue, content, kind, frame, last, speaker, phrase.stop, None,
+                verbatim, fragments,
+            )  # fmt: skip
+        return None
+
+    def _speaker_after_addressee(self, nxt: int, form: VerbForm) -> Phrase | None:
+        """``قال لـ«الشرق الأوسط» مسؤول …، إن``: the speaker after the addressee."""
+        doc, lex = self.doc, self.lex
+        k = addressee_end(doc, nxt, lex)
+        if k == nxt:
+            return None
+        phrase = phrase_after(doc, k, lex, form)
+        if phrase.empty or analyse(doc, phrase, lex) is None:
+            return None
+        s = phrase.stop
+        if s < len(doc) and (doc.keys[s] in lex.complementizers or doc.keys[s] == ":"):
+            return phrase
+        return None
+
+    # ---------------------------------------------------------------------- content
+
+    def _content_after(
+        self, j: int, form: VerbForm, certain_speaker: bool
+    ) -> tuple[tuple[int, int], QuoteKind, str, int, list[tuple[int, int]], list[int]] | None:
+        """What follows a verb and its speaker: a quote, a clause or a noun phrase."""
+        doc, lex = self.doc, self.lex
+        start = j
+        k = j
+        prep_seen = False
+        while k < len(doc) and doc.same_paragraph(start, k) and k - start < 30:
+            key = doc.keys[k]
+            if doc.sentence_end[k]:
+                return None
+            if key in (",", "-"):
+                insertion = self._insertion(k)
+                k = insertion if insertion is not None else k + 1
+                continue
+            if not doc.is_word(k):
+                break
+            adjunct = lex.adjuncts.match(doc.keys, k)
+            if adjunct > k or (
+                key == "في" and k + 1 < len(doc) and lex.is_in(doc.keys[k + 1], lex.speech_events)
+            ):
+                k = self._skip_adjunct(max(adjunct, k + 1))
+                continue
+            after = addressee_end(doc, k, lex)
+            if after > k:
+                k = after
+                continue
+            if key in lex.verb_objects or key in lex.saying_nouns:
+                k += 1
+                continue
+            if key in form.preps:
+                prep_seen = True
+                k += 1
+                continue
+            participle = lex.verb(key)
+            if participle is not None and participle.aspect == "participle" and k == start:
+                self.consumed.add(k)
+                k += 1
+                continue
+            break
+        if k >= len(doc) or not doc.same_paragraph(start, k):
+            return None
+        key = doc.keys[k]
+        if key == ":":
+            k += 1
+            if k < len(doc) and k in doc.opener:
+                return self._quote_content(k)
+            if doc.is_word(k) and doc.keys[k] in lex.complementizers:
+                return self._complement(k)
+            if doc.is_word(k):
+                end = self._forward_end(k)
+                if doc.words(*doc.span(k, end)) >= 2:
+                    return doc.span(k, end), "direct", "unmarked", end, [], []
+            return None
+        if k in doc.opener:
+            return self._quote_content(k)
+        if not doc.is_word(k):
+            return None
+        if key in lex.complementizers:
+            return self._complement(k)
+        if (prep_seen or certain_speaker) and form.nominal and self._starts_noun_phrase(k):
+            end = self._forward_end(k)
+            if doc.words(*doc.span(k, end)) >= 2:
+                content, kind, verbatim, fragments = self._classify(k, end)
+                frame = "complementizer" if prep_seen else "nominal"
+                return content, kind, frame, end, verbatim, fragments
+        return None
+
+    def _insertion(self, k: int) -> int | None:
+        """``، بحسب ما نقلت عنه وكالة الأناضول،``: skip an aside between speaker and content."""
+        doc, lex = self.doc, self.lex
+        if k + 1 >= len(doc) or lex.according_to.match(doc.keys, k + 1) == k + 1:
+            return None
+        for m in range(k + 2, min(len(doc), k + 18)):
+            if not doc.same_paragraph(k, m) or doc.sentence_end[m]:
+                return None
+            if doc.keys[m] == ",":
+                self.consumed.update(range(k + 1, m))
+                return m + 1
+        return None
+
+    def _skip_adjunct(self, k: int) -> int:
+        """Past an adjunct (``في تصريح لـ«الوطن»``, ``خلال مؤتمر صحفي أمس``)."""
+        doc, lex = self.doc, self.lex
+        start = k
+        while k < len(doc) and doc.same_paragraph(start, k) and k - start < 10:
+            key = doc.keys[k]
+            if key in lex.complementizers or key in (":", ",") or k in doc.opener:
+                return k
+            if doc.sentence_end[k]:
+                return k
+            k += 1
+        return k
+
+    def _starts_noun_phrase(self, k: int) -> bool:
+        key = self.doc.keys[k]
+        return key not in _NOT_NOUN_PHRASE and self.lex.verb(key) is None
+
+    def _quote_content(
+        self, k: int
+    ) -> tuple[tuple[int, int], QuoteKind, str, int, list[tuple[int, int]], list[int]] | None:
+        f_index = self.doc.opener[k]
+        if f_index in self.claimed:
+            return None
+        fragment = self.doc.fragments[f_index]
+        inner = _trim(self.doc.text, *fragment.inner)
+        close = self.doc.close_token.get(f_index)
+        last = close + 1 if close is not None else self.doc.token_at(fragment.end)
+        return inner, "direct", "cue+quote", last, [inner], [f_index]
+
+    def _complement(
+        self, k: int
+    ) -> tuple[tuple[int, int], QuoteKind, str, int, list[tuple[int, int]], list[int]] | None:
+        doc = self.doc
+        bare = doc.keys[k] in ("ان", "إن", "بان", "لان")
+        start = k + 1 if bare else k
+        if start >= len(doc) or not doc.same_paragraph(k, start):
+            return None
+        end = self._forward_end(start)
+        if end <= start:
+            return None
+        content, kind, verbatim, fragments = self._classify(start, end)
+        return content, kind, "complementizer", end, verbatim, fragments
+
+    def _forward_end(self, start: int) -> int:
+        """The token ending a clause that starts at ``start``."""
+        doc = self.doc
+        k = start
+        words = 0
+        while k < len(doc) and doc.same_paragraph(start, k):
+            if k in doc.opener:
+                f_index = doc.opener[k]
+                close = doc.close_token.get(f_index)
+                if close is None:
+                    return _paragraph_end_token(doc, k)
+                if (
+                    k > start
+                    and doc.keys[k - 1] == ","
+                    and words >= 3
+                    and self._speechlike(f_index, MIN_INHERITED_WORDS)
+                ):
+                    return k - 1
+                words += doc.fragment_words(f_index)
+                k = close + 1
+                if k < len(doc) and doc.keys[k] == ",":
+                    return k  # after a closing mark and a comma, the reporter goes on
+                continue
+            key = doc.keys[k]
+            if doc.sentence_end[k] or key == ";":
+                return k
+            if key == "," and self._new_attribution(k + 1):
+                return k
+            if doc.is_word(k):
+                if k > start and self._clause_opening_cue(k):
+                    return k
+                words += 1
+            k += 1
+        return k
+
+    def _new_attribution(self, k: int) -> bool:
+        doc, lex = self.doc, self.lex
+        if k < len(doc) and lex.clause_breakers.match(doc.keys, k) > k:
+            return True
+        for m in range(k, min(len(doc), k + _CUE_LOOKAHEAD)):
+            if not doc.is_word(m):
+                return False
+            if lex.verb(doc.keys[m]) is not None or lex.according_to.match(doc.keys, m) > m:
+                return True
+            if lex.in_their_words.match(doc.keys, m) > m:
+                return True
+        return False
+
+    def _clause_opening_cue(self, k: int) -> bool:
+        """A cue word that opens a new clause (``ويرجح``, ``مضيفاً``, ``على حد تعبيره``)."""
+        form = self.lex.verb(self.doc.keys[k])
+        if form is not None and (form.conjunction or form.aspect == "participle"):
+            return True
+        if form is not None and k - 1 in self.doc.closer:
+            return True
+        return self.lex.in_their_words.match(self.doc.keys, k) > k
+
+    def _clause_after(self, start: int) -> tuple[int, int] | None:
+        """The clause that starts at ``start`` (``بحسب المصدر، هو …``)."""
+        end = self._forward_end(start)
+        while end > start and not self.doc.is_word(end - 1) and end - 1 not in self.doc.closer:
+            end -= 1
+        return self.doc.span(start, end) if end > start else None
+
+    def _clause_before(self, i: int) -> tuple[int, int] | None:
+        """The clause that ends at a cue: back to the sentence start or the last unit."""
+        doc = self.doc
+        k = i - 1
+        floor = self.units[-1].last_token if self.units else 0
+        while k >= floor and doc.same_paragraph(k, i) and not doc.sentence_end[k]:
+            if k in doc.closer:
+                f_index = doc.closer[k]
+                k = doc.token_at(doc.fragments[f_index].open) - 1
+                continue
+            k -= 1
+        start = k + 1
+        while start < i and not doc.is_word(start) and start not in doc.opener:
+            start += 1
+        end = i
+        while end > start and not doc.is_word(end - 1) and end - 1 not in doc.closer:
+            end -= 1
+        if end <= start:
+            return None
+        return doc.span(start, end)
+
+    def _classify(
+        self, start: int, end: int
+    ) -> tuple[tuple[int, int], QuoteKind, list[tuple[int, int]], list[int]]:
+        """Direct when the clause is one quote, mixed when it holds quoted words."""
+        doc = self.doc
+        while end > start and not doc.is_word(end - 1) and end - 1 not in doc.closer:
+            end -= 1
+        fragments = [
+            doc.opener[k]
+            for k in range(start, end)
+            if k in doc.opener and doc.close_token.get(doc.opener[k], end) < end
+        ]
+        if (
+            len(fragments) == 1
+            and start in doc.opener
+            and doc.close_token.get(fragments[0]) == end - 1
+        ):
+            inner = _trim(doc.text, *doc.fragments[fragments[0]].inner)
+            return inner, "direct", [inner], fragments
+        verbatim = [
+            _trim(doc.text, *doc.fragments[f].inner)
+            for f in fragments
+            if self._speechlike(f, MIN_SPEECH_WORDS)
+        ]
+        kind: QuoteKind = "mixed" if verbatim else "indirect"
+        return doc.span(start, end), kind, verbatim, fragments
+
+    def _speechlike(self, f_index: int, min_words: int) -> bool:
+        """Enough words, and not the name of a film, campaign, outlet …"""
+        doc = self.doc
+        if doc.fragment_words(f_index) < min_words:
+            return False
+        opener = doc.token_at(doc.fragments[f_index].open)
+        before = opener - 1
+        if before >= 0 and doc.is_word(before) and doc.same_paragraph(before, opener):
+            key = doc.keys[before]
+            if self.lex.is_in(key, self.lex.title_nouns) or (
+                len(key) > 1 and key[0] in "بل" and self.lex.is_in(key[1:], self.lex.title_nouns)
+            ):
+                return False
+        return True
+
+    def _fragment_before(self, i: int) -> int | None:
+        """An unclaimed quote closing right before token ``i`` (punctuation between)."""
+        doc = self.doc
+        k = i - 1
+        while k >= 0 and doc.keys[k] in (",", "-", ":") and k not in doc.closer:
+            k -= 1
+        if k in doc.closer and doc.same_paragraph(k, i) and doc.closer[k] not in self.claimed:
+            return doc.closer[k]
+        return None
+
+    def _fragment_unit(
+        self,
+        f_index: int,
+        cue: tuple[int, int] | None,
+        speaker: Speaker | None,
+        frame: str,
+        last: int,
+    ) -> Unit:
+        inner = _trim(self.doc.text, *self.doc.fragments[f_index].inner)
+        anchor = cue[0] if cue else inner[0]
+        return Unit(
+            anchor, cue, inner, "direct", frame, last, speaker, None, None, [inner], [f_index]
+        )
+
+    def _clause_unit(
+        self,
+        content: tuple[int, int],
+        cue: tuple[int, int],
+        speaker: Speaker | None,
+        frame: str,
+        last: int,
+        *,
+        speaker_stop: int | None = None,
+        relative: int | None = None,
+    ) -> Unit:
+        doc = self.doc
+        first, end = doc.token_at(content[0]), doc.token_at(content[1])
+        if end < len(doc) and doc.tokens[end].start < content[1]:
+            end += 1
+        span, kind, verbatim, fragments = self._classify(first, end)
+        return Unit(
+            cue[0], cue, span, kind, frame, last, speaker, speaker_stop, relative,
+            verbatim, fragments,
+        )  # fmt: skip
+
+
+# -------------------------------------------------------------------------- pass two
+
+
+def _attribute(doc: Doc, finder: _Finder) -> Found:
+    registry = SourceRegistry(doc.text)
+    items: list[tuple[int, int, Unit | int]] = [(u.anchor, 0, u) for u in finder.units]
+    items += [
+        (f.open, 1, f_index)
+        for f_index, f in enumerate(doc.fragments)
+        if f.closed and f_index not in finder.claimed and f_index in doc.close_token
+    ]
+    items.sort(key=lambda item: (item[0], item[1]))
+    quotes: list[Quote] = []
+    previous: tuple[Unit, Source | None] | None = None
+    for _, _, item in items:
+        if isinstance(item, int):
+            inherited = _continued(doc, finder, item, previous)
+            if inherited is not None:
+                unit, source = inherited
+                quotes.append(_quote(doc, unit, source, inherited=True))
+            continue
+        source = _source_of(item, registry, previous)
+        if source is not None:
+            registry.touch(source)
+        quotes.append(_quote(doc, item, source))
+        previous = (item, source)
+    quotes.sort(key=lambda q: q.span.start)
+    return Found(registry.sources, quotes)
+
+
+def _source_of(
+    unit: Unit,
+    registry: SourceRegistry,
+    previous: tuple[Unit, Source | None] | None,
+) -> Source | None:
+    if unit.speaker is not None:
+        return registry.resolve(unit.speaker)
+    if unit.relative_comma is not None and previous is not None:
+        earlier, source = previous
+        if earlier.speaker_stop is not None and earlier.speaker_stop >= unit.relative_comma - 1:
+            return source
+    return registry.last()
+
+
+def _continued(
+    doc: Doc,
+    finder: _Finder,
+    f_index: int,
+    previous: tuple[Unit, Source | None] | None,
+) -> tuple[Unit, Source | None] | None:
+    """A quote no cue claimed, continuing the speaker of the unit before it."""
+    if previous is None:
+        return None
+    unit, source = previous
+    fragment = doc.fragments[f_index]
+    opener = doc.token_at(fragment.open)
+    last = min(unit.last_token, len(doc) - 1)
+    if unit.last_token > opener or doc.para[opener] - doc.para[last] > 1:
+        return None
+    same_sentence = doc.same_paragraph(opener, last) and not any(
+        doc.sentence_end[k] for k in range(unit.last_token, opener)
+    )
+    if same_sentence and finder._speechlike(f_index, MIN_INHERITED_WORDS):
+        frame = "continued-sentence"
+    elif _opens_sentence(doc, opener) and finder._speechlike(f_index, MIN_STANDALONE_WORDS):
+        frame = "continued-paragraph"
+    else:
+        return None
+    inner = _trim(doc.text, *fragment.inner)
+    close = doc.close_token[f_index]
+    continued = Unit(inner[0], unit.cue, inner, "direct", frame, close + 1, None, None, None,
+                     [inner], [f_index])  # fmt: skip
+    return continued, source
+
+
+def _clear_stop(doc: Doc, j: int) -> bool:
+    """A speaker phrase that stopped at a word (complementizer, addressee, adjunct), a
+    colon or a quote cannot have run into the content; one that stopped at a comma or
+    the sentence's end may have."""
+    if j >= len(doc):
+        return False
+    return doc.is_word(j) or doc.keys[j] in (":", "(") or j in doc.opener
+
+
+def _opens_sentence(doc: Doc, opener: int) -> bool:
+    k = opener - 1
+    while k >= 0 and doc.same_paragraph(k, opener) and not doc.is_word(k):
+        if doc.sentence_end[k]:
+            return True
+        k -= 1
+    return k < 0 or not doc.same_paragraph(k, opener) or doc.sentence_end[k]
+
+
+def _quote(doc: Doc, unit: Unit, source: Source | None, *, inherited: bool = False) -> Quote:
+    confidence = CONFIDENCE[unit.frame]
+    if source is None:
+        confidence *= NO_SPEAKER_FACTOR
+    return Quote(
+        span=Span.of(doc.text, *unit.content),
+        kind=unit.kind,
+        cue=Span.of(doc.text, *unit.cue) if unit.cue else None,
+        source_id=source.id if source else None,
+        speaker_span=(
+            Span.of(doc.text, *unit.speaker.span)
+            if unit.speaker is not None and not inherited
+            else None
+        ),
+        confidence=round(confidence, 2),
+        verbatim=[Span.of(doc.text, *v) for v in unit.verbatim] if unit.kind == "mixed" else [],
+    )
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _paragraph_end_token(doc: Doc, k: int) -> int:
+    m = k
+    while m < len(doc) and doc.same_paragraph(k, m):
+        m += 1
+    return m

@@ -1,0 +1,154 @@
+"""The quote lexicon compiled into matching keys, and a small phrase matcher over tokens.
+
+Every word list of :mod:`marsad.quotes.lexicon_data` is looked up by ``match_key``, the
+key the rest of Marsad uses, so spelling variants (أكد/اكد, مؤكداً/مؤكدا) meet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from marsad.arabic import match_key, strip_article
+from marsad.arabic.clitics import CONJUNCTIONS
+from marsad.quotes import lexicon_data as data
+
+Aspect = Literal["past", "present", "participle"]
+
+
+@dataclass(frozen=True, slots=True)
+class VerbForm:
+    """A token read as a reporting verb."""
+
+    lemma: str
+    aspect: Aspect
+    conjunction: int  # characters of a leading و/ف to leave out of the cue span
+    preps: frozenset[str]
+    nominal: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Position:
+    alternatives: frozenset[str]
+    optional: bool
+
+
+class PhraseMatcher:
+    """Finds the longest listed phrase starting at a token.
+
+    A phrase is a sequence of positions; ``a|b`` lists alternatives and a trailing ``?``
+    makes a position optional. The first word may carry a conjunction (و, ف).
+    """
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self._by_first: dict[str, list[tuple[_Position, ...]]] = {}
+        for phrase in phrases:
+            positions = tuple(_compile_position(p) for p in phrase.split())
+            for first in positions[0].alternatives:
+                self._by_first.setdefault(first, []).append(positions)
+
+    def match(self, keys: Sequence[str], i: int) -> int:
+        """Index just past the longest phrase starting at ``keys[i]``, or ``i`` if none."""
+        best = i
+        for first in _without_conjunction(keys[i]):
+            for positions in self._by_first.get(first, ()):
+                best = max(best, _match_rest(positions, 1, keys, i + 1))
+        return best
+
+
+def _compile_position(text: str) -> _Position:
+    optional = text.endswith("?")
+    words = text.rstrip("?").split("|")
+    return _Position(frozenset(match_key(w) for w in words), optional)
+
+
+def _match_rest(positions: tuple[_Position, ...], p: int, keys: Sequence[str], i: int) -> int:
+    if p == len(positions):
+        return i
+    position = positions[p]
+    best = -1
+    if i < len(keys) and keys[i] in position.alternatives:
+        best = _match_rest(positions, p + 1, keys, i + 1)
+    if position.optional:
+        best = max(best, _match_rest(positions, p + 1, keys, i))
+    return best
+
+
+def _without_conjunction(key: str) -> tuple[str, ...]:
+    """The key, and the key without a leading و/ف when what remains is a word."""
+    readings = [key]
+    for conj in CONJUNCTIONS:
+        if conj and key.startswith(conj) and len(key) > len(conj) + 1:
+            readings.append(key[len(conj) :])
+    return tuple(readings)
+
+
+def _keys(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(match_key(w) for w in words)
+
+
+class Lexicon:
+    """Every list the quote finder consults, as sets of keys and phrase matchers."""
+
+    def __init__(self) -> None:
+        self.verbs: dict[str, VerbForm] = {}
+        for lemma, verb in data.REPORTING_VERBS.items():
+            preps = _keys(verb.preps)
+            by_aspect: tuple[tuple[Aspect, tuple[str, ...]], ...] = (
+                ("past", verb.past),
+                ("present", verb.present),
+                ("participle", verb.participle),
+            )
+            for aspect, forms in by_aspect:
+                for form in forms:
+                    self.verbs[match_key(form)] = VerbForm(lemma, aspect, 0, preps, verb.nominal)
+        self.relay_verbs = frozenset(data.RELAY_VERBS)
+        self.impersonal = _keys(data.IMPERSONAL_FORMS)
+        self.saying_nouns = _keys(data.SAYING_NOUNS)
+        self.complementizers = _keys(data.COMPLEMENTIZERS)
+        self.according_to = PhraseMatcher(data.ACCORDING_TO)
+        self.statement_nouns = _keys(data.STATEMENT_NOUNS)
+        self.in_their_words = PhraseMatcher(data.IN_THEIR_WORDS)
+        self.this_is_what = PhraseMatcher(data.THIS_IS_WHAT)
+        self.verb_objects = _keys(data.VERB_OBJECT_PRONOUNS)
+        self.connectors = _keys(data.CONNECTORS)
+        self.relatives = _keys(data.RELATIVE_PRONOUNS)
+        self.clause_breakers = PhraseMatcher(data.CLAUSE_BREAKERS)
+        self.outlets = _keys(data.OUTLET_NOUNS)
+        self.speech_events = _keys(data.SPEECH_EVENTS)
+        self.adjuncts = PhraseMatcher(data.ADJUNCT_WORDS)
+        self.roles = _keys(data.ROLE_NOUNS)
+        self.collectives = _keys(data.COLLECTIVE_NOUNS)
+        self.organisations = _keys(data.ORGANISATION_NOUNS)
+        self.back_references = _keys(data.BACK_REFERENCES)
+        self.same_words = _keys(data.SAME_WORDS)
+        self.anonymous_heads = _keys(data.ANONYMOUS_HEADS)
+        self.honorifics = _keys(data.HONORIFICS)
+        self.given_names = _keys(data.GIVEN_NAMES)
+        self.kunya = _keys(data.KUNYA)
+        self.name_joiners = _keys(data.NAME_JOINERS)
+        self.anonymity_motives = PhraseMatcher(data.ANONYMITY_MOTIVES)
+        self.anonymity_requests = PhraseMatcher(data.ANONYMITY_REQUESTS)
+        self.anonymity_kinds = PhraseMatcher(data.ANONYMITY_KINDS)
+        self.title_nouns = _keys(data.TITLE_NOUNS)
+
+    def verb(self, key: str) -> VerbForm | None:
+        """The reporting verb a token is, with or without a leading conjunction."""
+        for reading in _without_conjunction(key):
+            form = self.verbs.get(reading)
+            if form is not None:
+                conj = len(key) - len(reading)
+                return VerbForm(form.lemma, form.aspect, conj, form.preps, form.nominal)
+        return None
+
+    def is_in(self, key: str, table: frozenset[str]) -> bool:
+        """Whether a word (with or without conjunction and article) is in a list."""
+        return any(r in table or strip_article(r) in table for r in _without_conjunction(key))
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The compiled lexicon, built once per process."""
+    return Lexicon()

@@ -1,0 +1,545 @@
+"""Speaker phrases: where the speaker is named around a cue, and what kind of source it is.
+
+A phrase has a core (``محمد العمر``, ``مصدر عسكري``, ``ح.م``, ``المصدر ذاته``) and
+appositions (``(ناشط مدني من دير الزور)``, ``- فضل عدم ذكر اسمه -``, ``الذي طلب عدم
+الكشف عن اسمه``, ``، وهو ناشط …،``). The analysis says whether the core is a name, initials,
+a role, a collective, an organisation or a reference back to an earlier source, and keeps
+the description and the words that make the source anonymous as character spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from marsad.arabic import match_key, strip_article
+from marsad.quotes.document import Doc
+from marsad.quotes.lexicon import Lexicon, VerbForm
+
+# Longest core (in words) accepted as naming a speaker.
+MAX_CORE_WORDS = 8
+# Longest apposition after a comma (``، وهو ناشط من …،``).
+MAX_APPOSITION_WORDS = 14
+_INITIALS = re.compile(r"^(?:[\u0621-\u064A]\s?\.\s?){1,3}[\u0621-\u064A]\.?$")
+
+# ``، وهو ناشط …،``: "who is"; a bare ``هو`` after a comma is a copula, not an apposition.
+_APPOSITION_OPENERS = ("وهو", "وهي", "وهم", "وهما")
+
+SpeakerKind = Literal["person", "organisation", "role", "collective", "initials", "unknown"]
+Backref = Literal["any", "head"]
+
+
+@dataclass
+class Phrase:
+    """Token ranges: the core and its appositions; ``stop`` is the first token after it."""
+
+    core: tuple[int, int]
+    appositions: list[tuple[int, int]] = field(default_factory=list)
+    stop: int = 0
+    relative: int | None = None  # a bare relative pronoun: the comma before it
+    overlong: bool = False  # ran past MAX_CORE_WORDS: not a speaker phrase
+
+    @property
+    def empty(self) -> bool:
+        return self.core[0] >= self.core[1]
+
+
+@dataclass
+class Speaker:
+    """What a speaker phrase says about its source; spans are character offsets."""
+
+    kind: SpeakerKind
+    span: tuple[int, int]
+    name: tuple[int, int] | None = None
+    description: tuple[int, int] | None = None
+    reason: tuple[int, int] | None = None
+    anonymous: bool = False
+    backref: Backref | None = None
+    head: str | None = None
+    qualifier: str = ""  # the rest of a definite role phrase: ``العسكري`` in المصدر العسكري
+    entity_id: str | None = None
+    certain_extent: bool = False  # the phrase cannot have swallowed what follows it
+
+
+def phrase_after(doc: Doc, i: int, lex: Lexicon, verb: VerbForm | None = None) -> Phrase:
+    """The speaker phrase starting at token ``i`` (possibly empty), scanning right."""
+    core_end = i
+    appositions: list[tuple[int, int]] = []
+    j = i
+    while j < len(doc) and doc.same_paragraph(i, j) and not doc.quoted(j):
+        if core_end - i > MAX_CORE_WORDS:
+            return Phrase((i, core_end), appositions, j, overlong=True)
+        key = doc.keys[j]
+        if not doc.is_word(j):
+            nxt = _apposition_at(doc, j, lex)
+            if nxt is not None:
+                if nxt[0] < nxt[1]:
+                    appositions.append(nxt[:2])
+                j = nxt[2]
+                continue
+            if key == "." and _inside_initials(doc, j):
+                j += 1
+                core_end = j if not appositions else core_end
+                continue
+            if key == "#" and doc.is_word(j + 1) and not appositions:
+                j += 1
+                continue
+            if j in doc.opener and j > i and lex.is_in(doc.keys[j - 1], lex.title_nouns):
+                close = _fragment_end_token(doc, j)
+                if close is not None:
+                    j = close + 1
+                    core_end = j if not appositions else core_end
+                    continue
+            break
+        anonymity = _anonymity_end(doc, j, lex)
+        if anonymity > j:
+            appositions.append((j, anonymity))
+            j = anonymity
+            continue
+        if _stops_speaker(doc, j, lex, verb, first=j == i):
+            break
+        if key in lex.relatives and j > i:
+            end = _clause_stop(doc, j + 1, lex)
+            appositions.append((j, end))
+            j = end
+            continue
+        if appositions:  # words after an apposition continue the description
+            end = _clause_stop(doc, j, lex)
+            appositions.append((j, end))
+            j = end
+            continue
+        j += 1
+        core_end = j
+    return Phrase((i, core_end), appositions, j)
+
+
+def phrase_before(doc: Doc, verb_index: int, lex: Lexicon) -> Phrase | None:
+    """The subject before a verb (``ح.م (…) أكد``), or None when there is none."""
+    j = verb_index - 1
+    while j >= 0 and doc.is_word(j) and doc.keys[j] in ("قد", "فقد", "لقد"):
+        j -= 1
+    appositions: list[tuple[int, int]] = []
+    if doc.char(j) == ")":
+        opening = _matching_open(doc, j)
+        if opening is None:
+            return None
+        appositions.append((opening + 1, j))
+        j = opening - 1
+    end = j + 1
+    while j >= 0 and doc.same_paragraph(j, verb_index) and not doc.quoted(j):
+        if doc.is_word(j) or (doc.keys[j] == "." and _inside_initials(doc, j)):
+            j -= 1
+            continue
+        break
+    start = j + 1
+    boundary = doc.keys[j] if j >= 0 and doc.same_paragraph(j, verb_index) else ""
+    if start >= end:
+        return None
+    if (
+        end - start == 1
+        and doc.keys[start] in lex.relatives
+        and boundary == ","
+        and not appositions
+    ):
+        return Phrase((start, end), [], verb_index, relative=j)
+    while start < end and lex.is_in(doc.keys[start], lex.connectors):
+        start += 1
+    if start >= end or end - start > MAX_CORE_WORDS - 2:
+        return None
+    if boundary not in ("", ",", ".", ";", ":") and not doc.sentence_end[j]:
+        return None
+    return Phrase((start, end), appositions, verb_index)
+
+
+def analyse(doc: Doc, phrase: Phrase, lex: Lexicon) -> Speaker | None:
+    """What kind of source a phrase names, or None when it names none."""
+    start, end = phrase.core
+    if start >= end or phrase.overlong:
+        return None
+    span = doc.span(start, end)
+    reason, anonymous = _anonymity(doc, phrase, lex)
+    description = _description(doc, phrase, lex)
+    core_text = doc.text[span[0] : span[1]]
+    words = [doc.keys[k] for k in range(start, end) if doc.is_word(k)]
+    if not words:
+        return None
+
+    if _INITIALS.match(core_text.strip()) and not _given_name_follows(doc, end, lex):
+        return Speaker(
+            "initials", span, name=span, description=description, reason=reason,
+            anonymous=True, certain_extent=True,
+        )  # fmt: skip
+
+    back = _back_reference(words, lex)
+    if back is not None:
+        backref, head, qualifier = back
+        return Speaker(
+            "collective" if lex.is_in(head, lex.collectives) else "role",
+            span, description=description or span, reason=reason,
+            anonymous=anonymous, backref=backref, head=head, qualifier=qualifier,
+            certain_extent=len(words) <= 2,
+        )  # fmt: skip
+
+    mentioned = _mention_in(doc, start, end)
+    if mentioned is not None:
+        m_start, m_end, label, entity_id = mentioned
+        name = doc.span(m_start, m_end)
+        before = doc.span(start, m_start) if m_start > start else None
+        return Speaker(
+            "person" if label == "PER" else "organisation", span, name=name,
+            description=before or description, reason=reason, anonymous=anonymous,
+            entity_id=entity_id, certain_extent=m_start == start,
+        )  # fmt: skip
+
+    named = _name_in(doc, start, end, lex)
+    if named is not None:
+        n_start, n_end = named
+        role_first = n_start > start and _role_like(doc, start, lex)
+        before = doc.span(start, n_start) if role_first else None
+        after = doc.span(n_end, end) if n_end < end else None
+        return Speaker(
+            "person", span, name=doc.span(n_start, n_end),
+            description=before or after or description, reason=reason, anonymous=anonymous,
+        )  # fmt: skip
+
+    head = words[0]
+    if lex.is_in(head, lex.organisations):
+        return Speaker("organisation", span, name=span, description=description,
+                       reason=reason, anonymous=anonymous, head=strip_article(head))  # fmt: skip
+    if lex.is_in(head, lex.collectives) or lex.is_in(head, lex.roles):
+        kind: SpeakerKind = "collective" if lex.is_in(head, lex.collectives) else "role"
+        unnamed_source = any(
+            h in lex.anonymous_heads for h in (head, strip_article(head), head[1:])
+        )
+        return Speaker(
+            kind, span, description=span, reason=reason,
+            anonymous=anonymous or unnamed_source, head=strip_article(head),
+        )  # fmt: skip
+    if len(words) <= 3 and not any(lex.is_in(w, lex.connectors) for w in words[:1]):
+        return Speaker("unknown", span, name=span, description=description, reason=reason,
+                       anonymous=anonymous)  # fmt: skip
+    return None
+
+
+def surname_of(doc: Doc, speaker: Speaker) -> str | None:
+    """The key of a person's last name (without the article), for later references."""
+    if speaker.kind != "person" or speaker.name is None:
+        return None
+    words = match_key(doc.text[speaker.name[0] : speaker.name[1]]).split()
+    return strip_article(words[-1]) if len(words) >= 2 else None
+
+
+# ------------------------------------------------------------------------------ helpers
+
+
+def _stops_speaker(doc: Doc, j: int, lex: Lexicon, verb: VerbForm | None, *, first: bool) -> bool:
+    key = doc.keys[j]
+    if key in lex.complementizers or key in lex.saying_nouns:
+        return True
+    if verb is not None and (key in verb.preps or (key[:1] in verb.preps and len(key) > 2)):
+        return True
+    if lex.verb(key) is not None:
+        return True
+    if _addressee_starts(doc, j, lex):
+        return True
+    if lex.adjuncts.match(doc.keys, j) > j:
+        return True
+    if key == "في" and j + 1 < len(doc) and lex.is_in(doc.keys[j + 1], lex.speech_events):
+        return True
+    return key in lex.verb_objects and first
+
+
+def _addressee_starts(doc: Doc, j: int, lex: Lexicon) -> bool:
+    """``لموقع``, ``للصحفيين``, ``لـ«الشرق الأوسط»``, ``لـ"اليوم"``: to whom it was said."""
+    key = doc.keys[j]
+    if not key.startswith("ل") or key in ("لا", "لم", "لن", "لكن", "لدى", "له", "لها", "لهم"):
+        return False
+    rest = key[1:]
+    if not rest or doc.char(j + 1) in ('"', "#") or (j + 1) in doc.opener:
+        return True
+    if rest.startswith("ل"):  # للصحفيين → الصحفيين
+        rest = "ا" + rest
+    return rest in lex.outlets or strip_article(rest) in lex.outlets
+
+
+def addressee_end(doc: Doc, j: int, lex: Lexicon) -> int:
+    """The first token after an addressee that starts at ``j`` (``j`` when there is none)."""
+    if not doc.is_word(j) or not _addressee_starts(doc, j, lex):
+        return j
+    k = j + 1
+    if doc.char(k) == "#" and doc.is_word(k + 1):
+        return k + 2
+    if k in doc.opener:
+        close = _fragment_end_token(doc, k)
+        return close + 1 if close is not None else k
+    rest = doc.keys[j][1:]
+    if rest.startswith("ل"):
+        rest = "ا" + rest
+    if rest in lex.outlets or strip_article(rest) in lex.outlets:
+        taken = 0
+        while (
+            taken < 3
+            and doc.is_word(k)
+            and doc.keys[k].startswith("ال")
+            and doc.keys[k] not in lex.complementizers
+            and lex.verb(doc.keys[k]) is None
+        ):
+            k += 1
+            taken += 1
+        if k in doc.opener:
+            close = _fragment_end_token(doc, k)
+            return close + 1 if close is not None else k
+    return k
+
+
+def _apposition_at(doc: Doc, j: int, lex: Lexicon) -> tuple[int, int, int] | None:
+    """An apposition opening at punctuation token ``j``: (start, end, next token)."""
+    key = doc.keys[j]
+    if key == "(":
+        close = _matching_close(doc, j)
+        if close is not None:
+            return j + 1, close, close + 1
+    if key == "-":
+        k = j + 1
+        while k < len(doc) and k - j <= MAX_APPOSITION_WORDS and doc.same_paragraph(j, k):
+            if doc.keys[k] == "-":
+                return j + 1, k, k + 1
+            if not doc.is_word(k) or doc.keys[k] in lex.complementizers:
+                break
+            k += 1
+        if doc.is_word(j + 1) and _anonymity_end(doc, j + 1, lex) > j + 1:
+            end = _anonymity_end(doc, j + 1, lex)
+            return j + 1, end, end
+    if key == ",":
+        k = j + 1
+        if doc.is_word(k) and doc.keys[k] in _APPOSITION_OPENERS:
+            end = _clause_stop(doc, k, lex)
+            return k, end, end + 1 if doc.keys[end : end + 1] == [","] else end
+        if doc.is_word(k) and _anonymity_end(doc, k, lex) > k:
+            end = _anonymity_end(doc, k, lex)
+            return k, end, end + 1 if doc.keys[end : end + 1] == [","] else end
+        if doc.is_word(k) and (lex.is_in(doc.keys[k], lex.roles) or doc.keys[k] in lex.relatives):
+            end = _clause_stop(doc, k, lex)
+            if (
+                doc.keys[end : end + 1] == [","]
+                and end - k <= MAX_APPOSITION_WORDS
+                and _followed_by_content(doc, end + 1, lex)
+            ):
+                return k, end, end + 1
+    return None
+
+
+def _followed_by_content(doc: Doc, k: int, lex: Lexicon) -> bool:
+    """After a comma apposition comes the complementizer, a colon or the quote."""
+    k = addressee_end(doc, k, lex)
+    return k < len(doc) and (
+        doc.keys[k] in lex.complementizers or doc.keys[k] == ":" or k in doc.opener
+    )
+
+
+def _clause_stop(doc: Doc, k: int, lex: Lexicon) -> int:
+    """First token at or after ``k`` ending a relative clause or apposition."""
+    start = k
+    while k < len(doc) and doc.same_paragraph(start, k) and k - start <= MAX_APPOSITION_WORDS:
+        key = doc.keys[k]
+        if not doc.is_word(k):
+            if key == "." and _inside_initials(doc, k):
+                k += 1
+                continue
+            if key == "(":
+                close = _matching_close(doc, k)
+                if close is not None:
+                    k = close + 1
+                    continue
+            break
+        if key in lex.complementizers or _addressee_starts(doc, k, lex):
+            break
+        if lex.verb(key) is not None:  # ``، الذي يؤكد أن``: a new reporting clause
+            break
+        k += 1
+    return k
+
+
+def _anonymity_end(doc: Doc, j: int, lex: Lexicon) -> int:
+    return max(
+        lex.anonymity_motives.match(doc.keys, j),
+        lex.anonymity_requests.match(doc.keys, j),
+        lex.anonymity_kinds.match(doc.keys, j),
+    )
+
+
+def _anonymity(doc: Doc, phrase: Phrase, lex: Lexicon) -> tuple[tuple[int, int] | None, bool]:
+    """The words that make the source anonymous (motive first), and whether any did."""
+    found: dict[str, tuple[int, int]] = {}
+    ranges = [phrase.core, *phrase.appositions]
+    for start, end in ranges:
+        for k in range(start, end):
+            for label, matcher in (
+                ("motive", lex.anonymity_motives),
+                ("request", lex.anonymity_requests),
+                ("kind", lex.anonymity_kinds),
+            ):
+                stop = matcher.match(doc.keys, k)
+                if stop > k and label not in found:
+                    found[label] = doc.span(k, stop)
+    for label in ("motive", "request", "kind"):
+        if label in found:
+            return found[label], True
+    return None, False
+
+
+def _description(doc: Doc, phrase: Phrase, lex: Lexicon) -> tuple[int, int] | None:
+    """The first apposition, without the parts that only explain the anonymity."""
+    for start, end in phrase.appositions:
+        segments = _segments(doc, start, end)
+        kept = [
+            (a, b)
+            for a, b in segments
+            if not any(_anonymity_end(doc, k, lex) > k for k in range(a, b))
+        ]
+        if not kept:
+            continue
+        first, last = kept[0][0], kept[-1][1]
+        while first < last and (doc.keys[first] in lex.relatives or not doc.is_word(first)):
+            first += 1
+        if doc.keys[first] in _APPOSITION_OPENERS:
+            first += 1
+        while last > first and not doc.is_word(last - 1) and doc.char(last - 1) not in ')»”"':
+            last -= 1
+        if first < last:
+            return doc.span(first, last)
+    return None
+
+
+def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    segments = []
+    cursor = start
+    depth = 0
+    for k in range(start, end):
+        if doc.keys[k] == "(":
+            depth += 1
+        elif doc.keys[k] == ")":
+            depth -= 1
+        elif doc.keys[k] == "," and depth == 0:
+            segments.append((cursor, k))
+            cursor = k + 1
+    segments.append((cursor, end))
+    return [(a, b) for a, b in segments if a < b]
+
+
+def _back_reference(words: list[str], lex: Lexicon) -> tuple[Backref, str, str] | None:
+    """``المصدر``, ``المصدر ذاته``, ``الأخير``: any source; ``المسؤول``, ``المصدر
+    العسكري``: the latest source of that kind."""
+    head = words[0]
+    for conj in ("", "و", "ف"):
+        if conj and head.startswith(conj) and head[len(conj) :].startswith("ال"):
+            head = head[len(conj) :]
+    if not head.startswith("ال"):
+        return None
+    rest = [w for w in words[1:] if w not in lex.same_words]
+    bare = strip_article(head)
+    if head in lex.back_references and not rest:
+        return "any", bare, ""
+    known = bare in lex.roles or bare in lex.collectives or head in lex.back_references
+    if known and len(rest) <= 2 and all(w.startswith("ال") for w in rest):
+        return "head", bare, " ".join(strip_article(w) for w in rest)
+    return None
+
+
+def _mention_in(doc: Doc, start: int, end: int) -> tuple[int, int, str, str | None] | None:
+    for k in range(start, end):
+        mention = doc.mention_at.get(k)
+        if mention is not None:
+            m_end = min(doc.mention_end[k], end)
+            return k, m_end, mention.label, mention.entity_id
+    return None
+
+
+def _name_in(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A person's name inside a core: from a given name, kunya or honorific on."""
+    for k in range(start, end):
+        key = doc.keys[k]
+        if not doc.is_word(k):
+            continue
+        opens = key in lex.given_names or (key in lex.kunya and doc.is_word(k + 1) and k + 1 < end)
+        if key in lex.honorifics and k + 1 < end and doc.is_word(k + 1):
+            nxt = doc.keys[k + 1]
+            if not lex.is_in(nxt, lex.roles) and not lex.is_in(nxt, lex.organisations):
+                opens, k = True, k + 1
+        if opens:
+            stop = k + 1
+            while stop < end and stop - k < 5 and doc.is_word(stop):
+                nxt = doc.keys[stop]
+                role = lex.is_in(nxt, lex.roles) and nxt not in lex.name_joiners
+                if nxt in ("في", "من", "على", "عن", "مع", "الى", "الي") or role:
+                    break
+                stop += 1
+            return k, stop
+    # A foreign name before a role: ``لاري تشاغوريس أستاذ التسويق``.
+    for k in range(start + 1, min(end, start + 5)):
+        if lex.is_in(doc.keys[k], lex.roles) and not doc.keys[k].startswith("ال"):
+            before = [doc.keys[m] for m in range(start, k)]
+            if all(
+                doc.is_word(m) and not doc.keys[m].startswith("ال") for m in range(start, k)
+            ) and not any(
+                lex.is_in(w, lex.roles) or lex.is_in(w, lex.organisations)
+                or lex.is_in(w, lex.collectives) or lex.is_in(w, lex.connectors)
+                for w in before
+            ):  # fmt: skip
+                return start, k
+            break
+    return None
+
+
+def _role_like(doc: Doc, start: int, lex: Lexicon) -> bool:
+    key = doc.keys[start]
+    return (
+        lex.is_in(key, lex.roles)
+        or lex.is_in(key, lex.honorifics)
+        or lex.is_in(key, lex.organisations)
+        or lex.is_in(key, lex.collectives)
+    )
+
+
+def _given_name_follows(doc: Doc, k: int, lex: Lexicon) -> bool:
+    return doc.is_word(k) and doc.keys[k] in lex.given_names
+
+
+def _inside_initials(doc: Doc, j: int) -> bool:
+    """A dot between or after single letters: ``ح.م``, ``ح. م.``."""
+    before = doc.tokens[j - 1] if j > 0 else None
+    return before is not None and before.is_word and len(before.text) == 1
+
+
+def _matching_close(doc: Doc, j: int) -> int | None:
+    depth = 0
+    for k in range(j, min(len(doc), j + 60)):
+        if not doc.same_paragraph(j, k):
+            return None
+        if doc.keys[k] == "(":
+            depth += 1
+        elif doc.keys[k] == ")":
+            depth -= 1
+            if depth == 0:
+                return k
+    return None
+
+
+def _matching_open(doc: Doc, j: int) -> int | None:
+    depth = 0
+    for k in range(j, max(-1, j - 60), -1):
+        if not doc.same_paragraph(j, k):
+            return None
+        if doc.keys[k] == ")":
+            depth += 1
+        elif doc.keys[k] == "(":
+            depth -= 1
+            if depth == 0:
+                return k
+    return None
+
+
+def _fragment_end_token(doc: Doc, opener: int) -> int | None:
+    f_index = doc.opener.get(opener)
+    return None if f_index is None else doc.close_token.get(f_index)
