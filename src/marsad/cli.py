@@ -98,6 +98,39 @@ def version() -> None:
             typer.echo(f"{name} {component_version}")
 
 
+@app.command()
+def serve(
+    db: Annotated[Path | None, typer.Option("--db", help="The corpus database to serve.")] = None,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on (only this machine by default).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    admin_token: Annotated[
+        str | None,
+        typer.Option(
+            "--admin-token",
+            envvar="MARSAD_ADMIN_TOKEN",
+            help="Allow writes to the corpus to whoever presents this token.",
+        ),
+    ] = None,
+    max_upload: Annotated[
+        int, typer.Option("--max-upload", help="Refuse request bodies over this many bytes.")
+    ] = 2_000_000,
+) -> None:
+    """Serve the web interface and the REST API (read-only without --admin-token)."""
+    with user_errors():
+        import uvicorn
+
+        from marsad.web import WebSettings, create_app
+
+        settings = WebSettings.for_host(
+            host, db=db, admin_token=admin_token, max_upload_bytes=max_upload
+        )
+        shown = f"[{host}]" if ":" in host else host
+        typer.echo(f"Marsad: http://{shown}:{port}", err=False)
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 
