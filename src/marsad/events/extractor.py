@@ -170,8 +170,11 @@ def _near(sentence: KeyedSentence, offset: int, mention: Mention) -> bool:
 
 
 def _place(sentence: KeyedSentence, candidate: Candidate, places: list[Place]) -> Place | None:
-    """The most precise resolved place of the sentence, nearest the trigger on ties."""
-    resolved = [p for p in places if p.id]
+    """The most precise resolved place of the sentence, nearest the trigger on ties.
+
+    Adjectives ("السوري") name a country, not where the event happened.
+    """
+    resolved = [p for p in places if p.id and p.relation != "adjective"]
     if not resolved:
         return None
     trigger_at = sentence.tokens[candidate.first].start
