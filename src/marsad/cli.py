@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -20,6 +20,9 @@ from marsad.model import json_schema
 from marsad.pipeline import analyze_document
 from marsad.render import render
 from marsad.terminal import BidiMode, wants_reordering
+
+if TYPE_CHECKING:
+    from marsad.store import Filters
 
 app = typer.Typer(
     name="marsad",
@@ -129,6 +132,283 @@ def serve(
         shown = f"[{host}]" if ":" in host else host
         typer.echo(f"Marsad: http://{shown}:{port}", err=False)
         uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+
+
+# ------------------------------------------------------------------ corpus commands
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="The database file (default: $MARSAD_DB or the data folder)."),
+]
+WorkersOption = Annotated[
+    int, typer.Option("--workers", min=1, help="Processes that analyse reports in parallel.")
+]
+EntityOption = Annotated[
+    str | None, typer.Option("--entity", help="Only reports naming this entity (name or id).")
+]
+PlaceOption = Annotated[
+    str | None,
+    typer.Option("--place", help="Only reports about this place or anywhere inside it."),
+]
+PublisherOption = Annotated[
+    str | None, typer.Option("--publisher", help="Only this publisher (name or web host).")
+]
+SinceOption = Annotated[
+    str | None,
+    typer.Option("--since", help="From this day: YYYY-MM-DD, today, yesterday or 7d."),
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="Up to this day (same forms as --since).")
+]
+HashtagOption = Annotated[str | None, typer.Option("--hashtag", help="Only reports with it.")]
+SpeakerOption = Annotated[
+    str | None, typer.Option("--speaker", help="Only reports quoting this source.")
+]
+AnonymousOption = Annotated[
+    bool,
+    typer.Option("--speaker-anonymous", help="Only reports that quote an anonymous source."),
+]
+TopicOption = Annotated[str | None, typer.Option("--topic", help="Only reports on this topic.")]
+EventTypeOption = Annotated[
+    str | None, typer.Option("--event-type", help="Only reports with this event (sub-)type.")
+]
+
+
+def _filters(
+    entity: str | None,
+    place: str | None,
+    publisher: str | None,
+    since: str | None,
+    until: str | None,
+    hashtag: str | None,
+    speaker: str | None,
+    anonymous: bool,
+    topic: str | None,
+    event_type: str | None,
+) -> Filters:
+    from marsad.store import Filters
+    from marsad.store.search import parse_day
+
+    return Filters(
+        entity=entity,
+        place=place,
+        publisher=publisher,
+        since=parse_day(since) if since else None,
+        until=parse_day(until) if until else None,
+        hashtag=hashtag,
+        speaker=speaker,
+        anonymous_only=anonymous,
+        topic=topic,
+        event_type=event_type,
+    )
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Folders, files (.txt .html .jsonl .xml .warc.gz …), feed or page URLs."
+        ),
+    ],
+    db: DbOption = None,
+    workers: WorkersOption = 1,
+    follow: Annotated[
+        bool,
+        typer.Option(
+            "--follow/--no-follow", help="Fetch each feed entry's page (or keep its text)."
+        ),
+    ] = True,
+    refetch: Annotated[
+        bool, typer.Option("--refetch", help="Fetch and analyse again what is already stored.")
+    ] = False,
+    allow_address: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-address", help="Allow fetching from this private address or network."
+        ),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds to wait for a server.")
+    ] = 20.0,
+    retries: Annotated[int, typer.Option("--retries", min=0, help="Retries after a failure.")] = 2,
+    host_delay: Annotated[
+        float, typer.Option("--host-delay", help="Seconds between two requests to one host.")
+    ] = 1.0,
+    max_size: Annotated[
+        int, typer.Option("--max-size", help="Refuse reports larger than this many bytes.")
+    ] = MAX_INPUT_BYTES,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Reports written per transaction.")
+    ] = 64,
+) -> None:
+    """Ingest folders, JSONL, RSS/Atom feeds, WARC archives and URLs into the store."""
+    with user_errors():
+        from marsad.ingest.fetch import FetchPolicy
+        from marsad.ingest.progress import IngestProgress, render_summary
+        from marsad.ingest.runner import IngestOptions
+        from marsad.ingest.runner import ingest as run_ingest
+        from marsad.store import open_store
+
+        options = IngestOptions(
+            workers=workers,
+            batch_size=batch_size,
+            follow_links=follow,
+            refetch=refetch,
+            max_bytes=max_size,
+            fetch=FetchPolicy(
+                timeout=timeout,
+                retries=retries,
+                min_interval=host_delay,
+                allow=tuple(allow_address or ()),
+                max_bytes=max_size,
+            ),
+        )
+        with open_store(db) as store, IngestProgress(err_console) as progress:
+            stats = run_ingest(store, inputs, options, progress)
+        render_summary(stats, err_console)
+        if stats.failed and not (stats.added or stats.updated or stats.unchanged):
+            raise typer.Exit(1)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words; "a phrase"; OR; -excluded.')] = "",
+    db: DbOption = None,
+    entity: EntityOption = None,
+    place: PlaceOption = None,
+    publisher: PublisherOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    hashtag: HashtagOption = None,
+    speaker: SpeakerOption = None,
+    anonymous: AnonymousOption = False,
+    topic: TopicOption = None,
+    event_type: EventTypeOption = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Reports to show.")] = 10,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many first.")] = 0,
+    facets: Annotated[
+        bool, typer.Option("--facets/--no-facets", help="Count top entities, places, …")
+    ] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+    bidi: Annotated[
+        BidiMode, typer.Option(help="Shape and reorder Arabic for terminals without bidi.")
+    ] = BidiMode.auto,
+) -> None:
+    """Search the store the Arabic way, with filters, facets and highlighted snippets."""
+    with user_errors():
+        from marsad.store import open_store
+        from marsad.store.views import render_search
+
+        filters = _filters(
+            entity, place, publisher, since, until, hashtag, speaker, anonymous, topic, event_type
+        )
+        with open_store(db) as store:
+            results = store.search(query, filters, limit=limit, offset=offset, facets=facets)
+        if as_json:
+            sys.stdout.write(results.model_dump_json(indent=2) + "\n")
+            return
+        render_search(results, Console(), wants_reordering(bidi))
+
+
+@app.command()
+def stories(
+    db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    min_articles: Annotated[
+        int, typer.Option("--min-articles", min=1, help="Only stories with this many reports.")
+    ] = 1,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Stories to show.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the stories as JSON.")] = False,
+    bidi: Annotated[
+        BidiMode, typer.Option(help="Shape and reorder Arabic for terminals without bidi.")
+    ] = BidiMode.auto,
+) -> None:
+    """Story clusters (duplicates folded together), most widely carried first."""
+    with user_errors():
+        from marsad.store import open_store
+        from marsad.store.search import parse_day
+        from marsad.store.views import render_stories
+
+        with open_store(db) as store:
+            found = store.stories(
+                since=parse_day(since) if since else None,
+                until=parse_day(until) if until else None,
+                min_articles=min_articles,
+                limit=limit,
+            )
+        if as_json:
+            payload = [s.model_dump(mode="json") for s in found]
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+            return
+        render_stories(found, Console(), wants_reordering(bidi))
+
+
+@app.command()
+def export(
+    query: Annotated[str, typer.Argument(help="Only reports matching these words.")] = "",
+    db: DbOption = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="jsonl (full analyses), csv, or acled (per event).")
+    ] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+    entity: EntityOption = None,
+    place: PlaceOption = None,
+    publisher: PublisherOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    hashtag: HashtagOption = None,
+    speaker: SpeakerOption = None,
+    anonymous: AnonymousOption = False,
+    topic: TopicOption = None,
+    event_type: EventTypeOption = None,
+) -> None:
+    """Export reports as JSONL, CSV (one row per report) or ACLED-like CSV (one per event)."""
+    with user_errors():
+        from marsad.store import export as write_export
+        from marsad.store import open_store
+
+        filters = _filters(
+            entity, place, publisher, since, until, hashtag, speaker, anonymous, topic, event_type
+        )
+        with open_store(db) as store:
+            ids = store.matching_ids(query, filters)
+            if output is None:
+                rows = write_export(store, ids, sys.stdout, fmt)
+            else:
+                with output.open("w", encoding="utf-8", newline="") as out:
+                    rows = write_export(store, ids, out, fmt)
+        err_console.print(f"{rows:,} rows from {len(ids):,} reports", highlight=False)
+
+
+@app.command()
+def reanalyze(
+    db: DbOption = None,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Analyse every stored report, not only stale ones.")
+    ] = False,
+    workers: WorkersOption = 1,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Only count what is stale.")] = False,
+) -> None:
+    """Analyse stored reports again from their raw bytes after a model upgrade."""
+    with user_errors():
+        from marsad.ingest.progress import IngestProgress, render_summary
+        from marsad.ingest.runner import reanalyze as run_reanalyze
+        from marsad.pipeline import default_pipeline
+        from marsad.store import open_store
+
+        with open_store(db) as store:
+            versions = default_pipeline().versions
+            ids = list(store.article_ids()) if everything else store.stale(versions)
+            err_console.print(f"{len(ids):,} reports to analyse with {versions}", highlight=False)
+            if dry_run or not ids:
+                return
+            with IngestProgress(err_console, "reanalyze") as progress:
+                stats = run_reanalyze(store, ids, workers=workers, progress=progress)
+        render_summary(stats, err_console)
 
 
 def main() -> None:  # pragma: no cover - console entry point

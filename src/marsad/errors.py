@@ -66,3 +66,60 @@ class ModelDataError(MarsadError):
 
     code = "E301"
     exit_code = 1
+
+
+class FeedError(InputError):
+    """An RSS/Atom feed that cannot be parsed."""
+
+    code = "E110"
+
+
+class WarcError(InputError):
+    """A WARC archive (or one of its records) that cannot be read."""
+
+    code = "E111"
+
+
+class FetchError(MarsadError):
+    """A page could not be fetched."""
+
+    code = "E400"
+    exit_code = 5
+
+
+class AddressRefusedError(FetchError):
+    """The address is private, loopback or link-local and was not allowed."""
+
+    code = "E401"
+
+
+class RobotsDisallowedError(FetchError):
+    code = "E402"
+
+
+class HTTPStatusError(FetchError):
+    code = "E403"
+
+
+class FetchTimeoutError(FetchError):
+    code = "E404"
+
+
+class StoreError(MarsadError):
+    """The database cannot be opened or used."""
+
+    code = "E500"
+    exit_code = 6
+
+
+class SchemaTooNewError(StoreError):
+    """The database was written by a newer Marsad."""
+
+    code = "E501"
+
+
+class QueryError(MarsadError):
+    """A search query or filter that cannot be understood."""
+
+    code = "E502"
+    exit_code = 2

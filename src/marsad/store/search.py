@@ -1,0 +1,333 @@
+"""Search: FTS5 over the normalised index, filters on the fact tables, facets, snippets.
+
+Snippets are cut from ``Article.text`` itself and their highlights are offsets into it, so
+what a user sees is the report as written (diacritics and all), not the index form.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import time
+from datetime import date, timedelta
+
+from pydantic import BaseModel, Field
+
+from marsad.errors import QueryError
+from marsad.store.query import ParsedQuery, parse_query
+from marsad.store.terms import filter_key, words
+
+# Facets count the best-ranked matches up to this many (all of them when fewer).
+FACET_SAMPLE = 2000
+FACET_SIZE = 10
+SNIPPET_CHARS = 220
+# A topic filter keeps reports whose topic probability reaches this.
+TOPIC_MIN_PROBABILITY = 0.5
+# bm25 weights of the (exact, stem) columns: an exact spelling outranks a loose one.
+COLUMN_WEIGHTS = (2.0, 1.0)
+
+
+_DAYS_AGO = re.compile(r"^(\d+)d$")
+
+
+def parse_day(value: str, today: date | None = None) -> date:
+    """A day given as ``YYYY-MM-DD``, ``today``, ``yesterday`` or ``7d`` (seven days ago)."""
+    today = today or date.today()
+    lowered = value.strip().lower()
+    if lowered == "today":
+        return today
+    if lowered == "yesterday":
+        return today - timedelta(days=1)
+    if match := _DAYS_AGO.match(lowered):
+        return today - timedelta(days=int(match.group(1)))
+    try:
+        return date.fromisoformat(lowered[:10])
+    except ValueError:
+        raise QueryError(
+            f"{value!r} is not a day", hint="use YYYY-MM-DD, today, yesterday or 7d"
+        ) from None
+
+
+class Filters(BaseModel):
+    """Narrow a search (or an export) to reports with these facts; all are ANDed."""
+
+    entity: str | None = Field(default=None, description="Entity name, alias or id.")
+    place: str | None = Field(
+        default=None, description="Place name or gazetteer id; includes places inside it."
+    )
+    publisher: str | None = Field(default=None, description="Publisher name or web host.")
+    since: date | None = None
+    until: date | None = None
+    hashtag: str | None = None
+    speaker: str | None = Field(default=None, description="Name of a quoted source.")
+    anonymous_only: bool = Field(default=False, description="Only anonymously sourced reports.")
+    topic: str | None = None
+    event_type: str | None = Field(default=None, description="Event type or sub-type.")
+    language: str | None = None
+    story: int | None = None
+
+
+class Snippet(BaseModel):
+    text: str
+    start: int = Field(description="Where the snippet starts in Article.text.")
+    end: int
+    highlights: list[tuple[int, int]] = Field(
+        default_factory=list, description="Matched words, as offsets into Article.text."
+    )
+
+
+class Hit(BaseModel):
+    id: int
+    title: str | None
+    publisher: str | None
+    published: str | None
+    day: str
+    url: str | None
+    story_id: int | None
+    score: float | None = Field(description="bm25 rank (lower is better); None without words.")
+    snippet: Snippet | None = None
+
+
+class FacetValue(BaseModel):
+    value: str
+    count: int
+
+
+class SearchResults(BaseModel):
+    query: str
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]] = Field(default_factory=dict)
+    facets_from: int = Field(default=0, description="How many matches the facets counted.")
+    took_ms: float = 0.0
+
+
+def search(
+    connection: sqlite3.Connection,
+    query: str = "",
+    filters: Filters | None = None,
+    *,
+    limit: int = 10,
+    offset: int = 0,
+    facets: bool = True,
+    snippets: bool = True,
+) -> SearchResults:
+    started = time.perf_counter()
+    filters = filters or Filters()
+    parsed = parse_query(query)
+    where, params = filter_sql(filters)
+    if parsed.fts is not None:
+        source = "search_index f JOIN articles a ON a.id = f.rowid"
+        where = ["search_index MATCH ?", *where]
+        params = [parsed.fts, *params]
+        score = "bm25(search_index, {}, {})".format(*COLUMN_WEIGHTS)
+        order = "score, a.id"
+    else:
+        source = "articles a"
+        score = "NULL"
+        order = "a.day DESC, a.id DESC"
+    condition = " AND ".join(where) or "1"
+    wanted = max(offset + limit, FACET_SAMPLE if facets else 0)
+    ranked = connection.execute(
+        f"SELECT a.id, {score} AS score FROM {source} WHERE {condition} ORDER BY {order} LIMIT ?",
+        (*params, wanted),
+    ).fetchall()
+    if len(ranked) < wanted:
+        total = len(ranked)
+    else:
+        total = connection.execute(
+            f"SELECT count(*) FROM {source} WHERE {condition}", params
+        ).fetchone()[0]
+    page = ranked[offset : offset + limit]
+    hits = _hits(connection, page, parsed if snippets else None)
+    facet_ids = [row[0] for row in ranked[:FACET_SAMPLE]] if facets else []
+    return SearchResults(
+        query=query,
+        total=total,
+        hits=hits,
+        facets=facet_counts(connection, facet_ids) if facets else {},
+        facets_from=len(facet_ids),
+        took_ms=round((time.perf_counter() - started) * 1000, 2),
+    )
+
+
+def filter_sql(filters: Filters) -> tuple[list[str], list[object]]:
+    """SQL conditions on ``articles a`` for the filters, with their parameters."""
+    where: list[str] = []
+    params: list[object] = []
+    if filters.entity:
+        key = filter_key(filters.entity)
+        where.append(
+            "a.id IN (SELECT article_id FROM entities WHERE key = ? OR entity_id = ? "
+            "UNION SELECT article_id FROM mentions WHERE key = ?)"
+        )
+        params += [key, filters.entity, key]
+    if filters.place:
+        key = filter_key(filters.place)
+        where.append(
+            "a.id IN (SELECT article_id FROM places WHERE place_id = ? OR key = ? "
+            "OR name_key = ? OR admin1_key = ? OR admin2_key = ? OR admin1 = ? OR admin2 = ? "
+            "OR country = ?)"
+        )
+        params += [filters.place, key, key, key, key, filters.place, filters.place]
+        params.append(filters.place.upper())
+    if filters.publisher:
+        key = filter_key(filters.publisher)
+        where.append("(a.publisher_key = ? OR a.host = ? OR a.host LIKE ?)")
+        params += [key, filters.publisher.lower(), "%." + filters.publisher.lower()]
+    if filters.since:
+        where.append("a.day >= ?")
+        params.append(filters.since.isoformat())
+    if filters.until:
+        where.append("a.day <= ?")
+        params.append(filters.until.isoformat())
+    if filters.hashtag:
+        where.append("a.id IN (SELECT article_id FROM hashtags WHERE key = ?)")
+        params.append(filter_key(filters.hashtag.lstrip("#").replace("_", " ")))
+    if filters.speaker:
+        key = filter_key(filters.speaker)
+        where.append(
+            "a.id IN (SELECT article_id FROM quotes WHERE speaker_key = ? "
+            "UNION SELECT article_id FROM sources WHERE key = ? OR entity_id = ?)"
+        )
+        params += [key, key, filters.speaker]
+    if filters.anonymous_only:
+        where.append("a.anonymous_sourced = 1")
+    if filters.topic:
+        where.append("a.id IN (SELECT article_id FROM topics WHERE label = ? AND probability >= ?)")
+        params += [filters.topic, TOPIC_MIN_PROBABILITY]
+    if filters.event_type:
+        where.append("a.id IN (SELECT article_id FROM events WHERE type = ? OR sub_type = ?)")
+        params += [filters.event_type, filters.event_type]
+    if filters.language:
+        where.append("a.language = ?")
+        params.append(filters.language)
+    if filters.story is not None:
+        where.append("a.story_id = ?")
+        params.append(filters.story)
+    return where, params
+
+
+_FACETS = {
+    "entities": "SELECT min(name), count(DISTINCT article_id) AS n FROM entities "
+    "WHERE article_id IN (SELECT value FROM json_each(?)) GROUP BY coalesce(entity_id, key)",
+    "places": "SELECT coalesce(min(name), min(text)), count(DISTINCT article_id) AS n FROM places "
+    "WHERE article_id IN (SELECT value FROM json_each(?)) GROUP BY coalesce(place_id, key)",
+    "publishers": "SELECT min(publisher), count(*) AS n FROM articles "
+    "WHERE id IN (SELECT value FROM json_each(?)) AND publisher_key IS NOT NULL "
+    "GROUP BY publisher_key",
+    "hashtags": "SELECT min(label), count(DISTINCT article_id) AS n FROM hashtags "
+    "WHERE article_id IN (SELECT value FROM json_each(?)) GROUP BY key",
+    "topics": "SELECT label, count(*) AS n FROM topics "
+    "WHERE article_id IN (SELECT value FROM json_each(?)) AND probability >= "
+    f"{TOPIC_MIN_PROBABILITY} GROUP BY label",
+}
+
+
+def facet_counts(connection: sqlite3.Connection, ids: list[int]) -> dict[str, list[FacetValue]]:
+    """Top values of each facet among ``ids``, by how many of those reports carry them."""
+    if not ids:
+        return {name: [] for name in _FACETS}
+    payload = json.dumps(ids)
+    return {
+        name: [
+            FacetValue(value=value, count=count)
+            for value, count in connection.execute(
+                f"{sql} ORDER BY n DESC, 1 LIMIT {FACET_SIZE}", (payload,)
+            )
+            if value
+        ]
+        for name, sql in _FACETS.items()
+    }
+
+
+def _hits(
+    connection: sqlite3.Connection, page: list[tuple[int, float | None]], parsed: ParsedQuery | None
+) -> list[Hit]:
+    if not page:
+        return []
+    rows = {
+        row[0]: row
+        for row in connection.execute(
+            "SELECT id, title, publisher, published, day, url, story_id, text FROM articles "
+            "WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps([article_id for article_id, _ in page]),),
+        )
+    }
+    hits = []
+    for article_id, score in page:
+        row = rows[article_id]
+        snippet = make_snippet(row[7], parsed) if parsed is not None else None
+        hits.append(
+            Hit(
+                id=row[0],
+                title=row[1],
+                publisher=row[2],
+                published=row[3],
+                day=row[4],
+                url=row[5],
+                story_id=row[6],
+                score=score,
+                snippet=snippet,
+            )
+        )
+    return hits
+
+
+def make_snippet(text: str, parsed: ParsedQuery, width: int = SNIPPET_CHARS) -> Snippet:
+    """The stretch of ``text`` (about ``width`` characters) with the most matched words."""
+    matches = [
+        (w.start, w.end, w.exact)
+        for w in words(text)
+        if w.exact in parsed.highlight_exact or w.stem in parsed.highlight_stem
+    ]
+    if not matches:
+        end = _word_end(text, min(len(text), width))
+        return Snippet(text=text[:end], start=0, end=end)
+    best_start, best_score = matches[0][0], -1
+    for i, (start, _, _) in enumerate(matches):
+        window = {m[2] for m in matches[i:] if m[1] <= start + width}
+        if len(window) > best_score:
+            best_start, best_score = start, len(window)
+    start = _word_start(text, max(0, best_start - width // 4))
+    end = _word_end(text, min(len(text), start + width))
+    return Snippet(
+        text=text[start:end],
+        start=start,
+        end=end,
+        highlights=[(s, e) for s, e, _ in matches if s >= start and e <= end],
+    )
+
+
+def _word_start(text: str, index: int) -> int:
+    if index == 0:
+        return 0
+    space = text.rfind(" ", 0, index)
+    newline = text.rfind("\n", 0, index)
+    return max(space, newline) + 1
+
+
+def _word_end(text: str, index: int) -> int:
+    if index >= len(text):
+        return len(text)
+    cut = [i for i in (text.find(" ", index), text.find("\n", index)) if i != -1]
+    return min(cut) if cut else len(text)
+
+
+def matching_ids(
+    connection: sqlite3.Connection, query: str = "", filters: Filters | None = None
+) -> list[int]:
+    """Every article matching the query and filters, oldest first (for exports)."""
+    parsed = parse_query(query)
+    where, params = filter_sql(filters or Filters())
+    source = "articles a"
+    if parsed.fts is not None:
+        source = "search_index f JOIN articles a ON a.id = f.rowid"
+        where = ["search_index MATCH ?", *where]
+        params = [parsed.fts, *params]
+    condition = " AND ".join(where) or "1"
+    rows = connection.execute(
+        f"SELECT a.id FROM {source} WHERE {condition} ORDER BY a.day, a.id", params
+    )
+    return [int(r[0]) for r in rows]

@@ -1,0 +1,83 @@
+"""Search terms: how words of a report become FTS5 tokens, built on the one normaliser.
+
+Each word is indexed twice, at the same position, in two columns so phrases still work:
+``exact`` holds its matching key (``match_key``: diacritics, hamza seats, ة/ه, alef forms
+folded) and ``stem`` a looser form — proclitics (و ف ب ل ك ال لل) stripped until stable,
+then the long vowels و/ي removed inside the word — so ``وسوريا``/``سوريا``,
+``بدير الزور``/``دير الزور`` and ``أوروبا``/``أوربا`` meet. Queries match either column and
+rank a hit on ``exact`` higher, which keeps the loose form from drowning exact matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.arabic import clitic_stems, match_key, strip_article, tokenize
+
+# A stem shorter than this is not taken (ولد must not become لد).
+MIN_STEM_LETTERS = 3
+# Long vowels whose spelling varies inside transliterated names (أوروبا/أوربا, جنيف/جينيف).
+LOOSE_VOWELS = frozenset("وي")
+# Words shorter than this keep their vowels: short words collide too easily without them.
+MIN_SKELETON_LETTERS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word of the original text (offsets into it) with its two index forms."""
+
+    start: int
+    end: int
+    exact: str
+    stem: str
+
+
+def words(text: str) -> Iterator[Word]:
+    """The indexable words of ``text``; hashtags and ``_``-joined words count word by word."""
+    for token in tokenize(text):
+        if not token.is_word:
+            continue
+        offset = token.start
+        for part in token.text.split("_"):
+            start, offset = offset, offset + len(part) + 1
+            key = match_key(part)
+            if key and not key.isspace():
+                for piece in key.split():
+                    yield Word(start, start + len(part), piece, stem_form(piece))
+
+
+@lru_cache(maxsize=1 << 16)
+def stem_form(key: str) -> str:
+    """The loose form of one word's matching key (see the module docstring)."""
+    current = key
+    while True:
+        shorter = [s for s in clitic_stems(current) if len(s) >= MIN_STEM_LETTERS and " " not in s]
+        best = min(shorter, key=len, default=current)
+        if len(best) >= len(current):
+            break
+        current = best
+    return _skeleton(current)
+
+
+def _skeleton(word: str) -> str:
+    if len(word) < MIN_SKELETON_LETTERS:
+        return word
+    inner = "".join(c for c in word[1:-1] if c not in LOOSE_VOWELS)
+    return word[0] + inner + word[-1]
+
+
+def index_columns(text: str) -> tuple[str, str]:
+    """The ``exact`` and ``stem`` column texts of a report, one token per word."""
+    exact: list[str] = []
+    stem: list[str] = []
+    for word in words(text):
+        exact.append(word.exact)
+        stem.append(word.stem)
+    return " ".join(exact), " ".join(stem)
+
+
+def filter_key(value: str) -> str:
+    """Key for comparing names in filters: ``الرقة``, ``الرقه`` and ``رقة`` are equal."""
+    return " ".join(strip_article(w) for w in match_key(value).split())
