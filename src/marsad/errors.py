@@ -61,6 +61,52 @@ class ComponentContractError(MarsadError):
     exit_code = 1
 
 
+class SubscriptionError(MarsadError):
+    """A subscription that cannot be made as asked (bad frequency, time zone, filter…)."""
+
+    code = "E600"
+    exit_code = 2
+
+
+class AddressError(SubscriptionError):
+    """A malformed email address."""
+
+    code = "E601"
+
+
+class HeaderInjectionError(SubscriptionError):
+    """A line break (or other control character) where a one-line header value goes."""
+
+    code = "E602"
+
+
+class UnknownFollowError(SubscriptionError):
+    """A followed entity, place or hashtag that Marsad does not know."""
+
+    code = "E603"
+
+
+class TokenError(MarsadError):
+    """A confirmation, unsubscribe or feed link that is forged, damaged or expired."""
+
+    code = "E604"
+    exit_code = 2
+
+
+class DigestConfigError(MarsadError):
+    """The digest configuration (file or environment) is missing something or wrong."""
+
+    code = "E605"
+    exit_code = 2
+
+
+class DeliveryError(MarsadError):
+    """The mail server refused a message or could not be reached (after retries)."""
+
+    code = "E606"
+    exit_code = 7
+
+
 class ModelDataError(MarsadError):
     """A shipped model or data file is missing or corrupt (reinstall the package)."""
 
