@@ -13,6 +13,7 @@ from rich.text import Text
 
 from marsad.events.render import render_events
 from marsad.model import Analysis
+from marsad.places.render import render_places
 from marsad.quotes.render import render_quotes
 from marsad.terminal import visual, visual_lines
 from marsad.topics.render import render_topics
@@ -75,6 +76,7 @@ def render_article(analysis: Analysis, view: View) -> None:
 
 SECTIONS: list[Callable[[Analysis, View], None]] = [
     render_article,
+    render_places,
     render_quotes,
     render_topics,
     render_events,

@@ -1,0 +1,41 @@
+"""The ``places`` pipeline component: every place in a report, resolved against the gazetteer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from marsad.model import Analysis, Place
+from marsad.places.finder import PlaceFinder
+from marsad.places.gazetteer import DEFAULT_PATH, Gazetteer, gazetteer, read_gazetteer
+from marsad.places.resolver import PlaceResolver
+
+
+class PlacesComponent:
+    name = "places"
+    version = "1"
+    reads: tuple[str, ...] = ("article.text", "mentions")
+    writes: tuple[str, ...] = ("places",)
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.finder = PlaceFinder(gazetteer)
+        self.resolver = PlaceResolver(gazetteer)
+
+    def __call__(self, analysis: Analysis) -> None:
+        if analysis.article.language != "ar":
+            return
+        analysis.places.extend(self.places(analysis.article.text, analysis))
+
+    def places(self, text: str, analysis: Analysis | None = None) -> list[Place]:
+        """Places of ``text``; with an analysis, its LOC/PER/ORG mentions guide the search."""
+        mentions = analysis.mentions if analysis is not None else []
+        return self.resolver.resolve(text, self.finder.find(text, mentions))
+
+    @classmethod
+    def from_disk(cls, path: Path = DEFAULT_PATH) -> PlacesComponent:
+        return cls(read_gazetteer(path))
+
+
+def places_component() -> PlacesComponent:
+    """Factory for ``DEFAULT_COMPONENTS``: the gazetteer shipped in ``marsad/data/geo``."""
+    return PlacesComponent(gazetteer())

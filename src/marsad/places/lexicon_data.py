@@ -1,0 +1,73 @@
+"""Words around place names: designators, directions, locative cues. Data, as match keys."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Relation = Literal["mention", "near", "countryside"]
+
+GOVERNORATE_KINDS = frozenset({"governorate"})
+TOWN_KINDS = frozenset({"city", "town", "village"})
+
+# A word (or two) before a name that says what the name is: (relation, kinds it prefers).
+# ``None`` kinds: the designator says nothing about the kind. Keys are match keys.
+DESIGNATORS: dict[str, tuple[Relation, frozenset[str] | None]] = {
+    "محافظه": ("mention", GOVERNORATE_KINDS),
+    "ولايه": ("mention", GOVERNORATE_KINDS),
+    "اقليم": ("mention", frozenset({"region", "governorate"})),
+    "مدينه": ("mention", frozenset({"city", "town"})),
+    "بلده": ("mention", TOWN_KINDS),
+    "بلدات": ("mention", TOWN_KINDS),
+    "قريه": ("mention", frozenset({"village", "town"})),
+    "قري": ("mention", frozenset({"village", "town"})),
+    "ناحيه": ("mention", frozenset({"subdistrict", "town", "village"})),
+    "قضاء": ("mention", frozenset({"district", "town", "city"})),
+    "منطقه": ("mention", None),
+    "العاصمه": ("mention", frozenset({"city", "country"})),
+    "دوله": ("mention", frozenset({"country"})),
+    "ريف": ("countryside", None),
+    "ارياف": ("countryside", None),
+    "ضواحي": ("near", None),
+    "اطراف": ("near", None),
+    "محيط": ("near", None),
+    "قرب": ("near", None),
+    "بالقرب من": ("near", None),
+    "شرق": ("near", None),
+    "غرب": ("near", None),
+    "شمال": ("near", None),
+    "جنوب": ("near", None),
+    "شرقي": ("near", None),
+    "غربي": ("near", None),
+    "شمالي": ("near", None),
+    "جنوبي": ("near", None),
+    "شمال شرق": ("near", None),
+    "شمال غرب": ("near", None),
+    "جنوب شرق": ("near", None),
+    "جنوب غرب": ("near", None),
+    "شمال شرقي": ("near", None),
+    "شمال غربي": ("near", None),
+    "جنوب شرقي": ("near", None),
+    "جنوب غربي": ("near", None),
+}
+
+# Designators whose words belong to the place's span (``ريف دير الزور``, ``شرق حلب``);
+# the others only qualify it (``محافظة #دير_الزور`` keeps the span on the name).
+SPAN_RELATIONS = frozenset({"near", "countryside"})
+
+# ``ريف حلب الشمالي``: a direction adjective after the name stays in the span.
+DIRECTION_ADJECTIVES = frozenset(
+    {"الشمالي", "الجنوبي", "الشرقي", "الغربي", "الاوسط", "الشماليه", "الجنوبيه", "الشرقيه",
+     "الغربيه"}
+)  # fmt: skip
+
+# ``بدير الزور وريفها``: the countryside of the place just named.
+ITS_COUNTRYSIDE = frozenset({"ريفها", "ريفه", "وريفها", "وريفه", "بريفها", "بريفه"})
+
+# Words before a name that make it a place reading (used to measure, at build time, how
+# often a name that is also a common word is used as a place in news text).
+LOCATIVE_CUES = frozenset(
+    {"في", "من", "الي", "نحو", "باتجاه", "قرب", "داخل", "عبر", "حتي", "بين"} | set(DESIGNATORS)
+)
+
+# Adjective (nisba) endings after the stem: سوري، سورية، سوريون، سوريين، سوريات.
+NISBA_ENDINGS = ("", "ه", "ون", "ين", "ات")

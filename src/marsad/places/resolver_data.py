@@ -1,0 +1,54 @@
+"""Weights of the place resolver: data, tuned on nothing but their meaning (see docs/places.md)."""
+
+from __future__ import annotations
+
+# Importance of a reading before context: kind, then log10(population) times a weight.
+KIND_PRIOR: dict[str, float] = {
+    "continent": 4.0,
+    "region": 3.0,
+    "country": 3.0,
+    "governorate": 2.0,
+    "district": 1.5,
+    "subdistrict": 1.0,
+    "city": 0.5,
+    "town": 0.0,
+    "village": -0.5,
+    "other": -1.0,
+}
+POPULATION_WEIGHT = 0.5
+
+# Arabic news names places of the Arabic-speaking world more than same-named places
+# elsewhere (Arab League members).
+ARABIC_SPEAKING = frozenset(
+    {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS",
+     "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE"}
+)  # fmt: skip
+SPEAKS_ARABIC = 1.0
+
+# Context from the report's unambiguous places.
+CONTEXT_COUNTRY = 2.0  # same country as one of them
+CONTEXT_MAIN_COUNTRY = 1.0  # … and it is the country named most
+CONTEXT_ADMIN1 = 1.5  # same governorate as one of them
+CONTEXT_NEAR = 1.0  # within NEAR_KM of one of them
+NEAR_KM = 150.0
+
+# The best reading must beat the next by this much, or the name stays unresolved.
+MARGIN = 1.0
+MAX_CANDIDATES = 5
+
+# A same-named populated place this close to an area's point is its seat.
+SEAT_KM = 40.0
+
+# ACLED-style geo precision of a direct mention, by kind.
+PRECISION: dict[str, int] = {
+    "continent": 3,
+    "region": 3,
+    "country": 3,
+    "governorate": 3,
+    "district": 2,
+    "subdistrict": 2,
+    "city": 1,
+    "town": 1,
+    "village": 1,
+    "other": 2,
+}

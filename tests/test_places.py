@@ -1,0 +1,275 @@
+"""Places: the gazetteer, Arabic matching, disambiguation, adjectives, the component."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from marsad.arabic import match_key
+from marsad.model import Analysis, Article, Document, Mention, Place, Span
+from marsad.pipeline import DEFAULT_COMPONENTS, Pipeline
+from marsad.places import gazetteer
+from marsad.places.component import PlacesComponent, places_component
+from marsad.places.gazetteer import DEFAULT_PATH, read_gazetteer, write_gazetteer
+
+FIXTURES = Path(__file__).parent / "fixtures"
+DEIR_EZ_ZOR_CITY = "geonames:170794"
+DEIR_EZ_ZOR_GOVERNORATE = "geonames:170792"
+SYRIA, IRAQ, TURKEY, EUROPE = (
+    "geonames:163843",
+    "geonames:99237",
+    "geonames:298795",
+    "geonames:6255148",
+)
+
+
+@pytest.fixture(scope="module")
+def component() -> PlacesComponent:
+    return places_component()
+
+
+def places_of(component: PlacesComponent, text: str, mentions: list[Mention] = ()) -> list[Place]:
+    analysis = Analysis(
+        document=Document(source="-"), article=Article(text=text), mentions=list(mentions)
+    )
+    component(analysis)
+    for place in analysis.places:
+        assert text[place.span.start : place.span.end] == place.span.text
+    return analysis.places
+
+
+def one(places: list[Place], text: str) -> Place:
+    found = [p for p in places if p.span.text == text]
+    assert len(found) == 1, [(p.span.text, p.id) for p in places]
+    return found[0]
+
+
+# ----------------------------------------------------------------------- gazetteer
+
+
+def test_gazetteer_keys_are_normaliser_keys() -> None:
+    # If the normaliser changes, the shipped keys go stale: rebuild the gazetteer.
+    names = list(gazetteer().names)
+    assert len(names) > 20_000
+    assert all(match_key(key) == key for key in names[::50])
+
+
+def test_lookup_gives_admin_areas_for_the_store() -> None:
+    g = gazetteer()
+    city = g.lookup(DEIR_EZ_ZOR_CITY)
+    assert city is not None and city.country == "SY" and city.kind == "city"
+    assert city.admin1 == DEIR_EZ_ZOR_GOVERNORATE
+    assert g.areas_of("geonames:173480")[-2:] == (DEIR_EZ_ZOR_GOVERNORATE, SYRIA)  # Mayadin
+    assert g.contains(DEIR_EZ_ZOR_GOVERNORATE, "geonames:173480")
+    assert not g.contains("geonames:172957", "geonames:173480")  # not in Raqqa
+    assert g.lookup("geonames:0") is None and g.areas_of("nope") == ()
+
+
+def test_find_reads_names_the_arabic_way() -> None:
+    g = gazetteer()
+    assert g.find("بدير الزور")[0].id == DEIR_EZ_ZOR_GOVERNORATE
+    assert g.find("#دير_الزور")[0].id == DEIR_EZ_ZOR_GOVERNORATE
+    assert g.find("وسوريا")[0].id == SYRIA
+    assert g.find("أوربا")[0].id == EUROPE
+    assert g.find("لا مكان بهذا الاسم") == []
+
+
+def test_all_syrian_governorates_and_iraqi_provinces_are_there() -> None:
+    g = gazetteer()
+    governorates = [e for e in g.entries if e.kind == "governorate"]
+    assert sum(e.country == "SY" for e in governorates) == 14
+    assert sum(e.country == "IQ" for e in governorates) == 19
+    for entry in governorates:
+        if entry.country in ("SY", "IQ"):
+            assert entry.lat is not None and entry.name and entry.name_en
+
+
+def test_write_and_read_round_trip(tmp_path: Path) -> None:
+    g = read_gazetteer(DEFAULT_PATH)
+    small = g.entries[:3]
+    names = {k: v for k, v in g.names.items() if max(v.places) < 3}
+    target = tmp_path / "g.tsv.gz"
+    write_gazetteer(target, small, names, {})
+    again = read_gazetteer(target)
+    assert again.entries == small and again.names == names
+    first = target.read_bytes()
+    write_gazetteer(target, small, names, {})
+    assert target.read_bytes() == first  # deterministic
+
+
+def test_missing_gazetteer_is_a_marsad_error(tmp_path: Path) -> None:
+    from marsad.errors import ModelDataError
+
+    with pytest.raises(ModelDataError):
+        read_gazetteer(tmp_path / "none.tsv.gz")
+
+
+# -------------------------------------------------------------------------- matching
+
+
+def test_clitics_article_and_hamza(component: PlacesComponent) -> None:
+    text = "وصل الوفد إلى العراق ثم لتركيا وبعدها وسوريا، ثم عاد الى اوروبا."
+    places = places_of(component, text)
+    assert one(places, "العراق").id == IRAQ
+    assert one(places, "تركيا").id == TURKEY  # span without the preposition
+    assert one(places, "سوريا").id == SYRIA
+    assert one(places, "اوروبا").id == EUROPE
+
+
+def test_spelling_variants_of_europe(component: PlacesComponent) -> None:
+    for spelling in ("أوربا", "أوروبا"):
+        places = places_of(component, f"هاجر كثيرون إلى {spelling} بحثا عن عمل.")
+        assert one(places, spelling).kind == "continent"
+
+
+def test_hashtag_is_one_name(component: PlacesComponent) -> None:
+    places = places_of(component, "قصف عنيف في #دير_الزور اليوم")
+    assert one(places, "دير_الزور").country == "SY"
+    # A hashtag names one thing: no adjective inside #الحل_السوري.
+    assert places_of(component, "قال لموقع #الحل_السوري إن") == []
+
+
+def test_governorate_designator_and_same_named_capital(component: PlacesComponent) -> None:
+    text = "في محافظة دير الزور، وقال ناشط من دير الزور إن مدينة دير الزور محاصرة."
+    places = places_of(component, text)
+    assert [p.id for p in places] == [
+        DEIR_EZ_ZOR_GOVERNORATE,
+        DEIR_EZ_ZOR_CITY,
+        DEIR_EZ_ZOR_CITY,
+    ]
+    governorate, city, _ = places
+    assert (governorate.kind, governorate.precision) == ("governorate", 3)
+    assert (city.kind, city.precision, city.admin1) == ("city", 1, DEIR_EZ_ZOR_GOVERNORATE)
+    assert city.lat == pytest.approx(35.33, abs=0.05) and city.lon == pytest.approx(40.14, abs=0.05)
+    assert city.candidates == []  # related, not competing
+
+
+def test_countryside(component: PlacesComponent) -> None:
+    text = "انشق عنصر من ريف دير الزور، وتقدمت القوات بريف حلب الشمالي وسيطرت على منبج وريفها."
+    places = places_of(component, text)
+    deir = one(places, "ريف دير الزور")
+    assert (deir.id, deir.relation, deir.precision) == (DEIR_EZ_ZOR_GOVERNORATE, "countryside", 3)
+    aleppo = one(places, "ريف حلب الشمالي")
+    assert aleppo.relation == "countryside" and aleppo.kind == "governorate"
+    manbij = one(places, "ريفها")
+    assert manbij.relation == "countryside" and manbij.precision == 2
+    assert manbij.id == one(places, "منبج").id
+
+
+def test_directions_lower_precision(component: PlacesComponent) -> None:
+    places = places_of(component, "سقطت قذيفة شرق حلب وأخرى جنوب غرب الموصل.")
+    aleppo = one(places, "شرق حلب")
+    assert (aleppo.relation, aleppo.precision, aleppo.kind) == ("near", 2, "city")
+    mosul = one(places, "جنوب غرب الموصل")
+    assert (mosul.relation, mosul.country, mosul.precision) == ("near", "IQ", 2)
+
+
+def test_village_designator_lets_common_words_through(component: PlacesComponent) -> None:
+    # الكرامة is also a common word ("dignity"): a place only when designated or NER-labelled.
+    assert places_of(component, "دافعوا عن الكرامة والحرية.") == []
+    places = places_of(component, "دخلت القوات بلدة الكرامة شرقي الرقة.")
+    karama = one(places, "الكرامة")
+    assert karama.country == "SY" and karama.id is not None
+
+
+def test_ner_loc_mentions_are_used_and_linked(component: PlacesComponent) -> None:
+    text = "وصلت التعزيزات إلى الكرامة صباح اليوم."
+    start = text.index("الكرامة")
+    mention = Mention(span=Span.of(text, start, start + 7), label="LOC", entity_id="e1")
+    place = one(places_of(component, text, [mention]), "الكرامة")
+    assert place.entity_id == "e1" and place.country == "SY"
+
+
+def test_unknown_loc_mention_stays_unresolved(component: PlacesComponent) -> None:
+    text = "اجتمع الأهالي في قرقاشة أمس."
+    start = text.index("قرقاشة")
+    mention = Mention(span=Span.of(text, start, start + 6), label="LOC", entity_id="e2")
+    place = one(places_of(component, text, [mention]), "قرقاشة")
+    assert place.id is None and place.precision is None and place.entity_id == "e2"
+
+
+def test_names_inside_person_or_org_mentions_are_not_places(component: PlacesComponent) -> None:
+    text = "قال رئيس جامعة دمشق إن الطلاب عادوا."
+    start = text.index("جامعة")
+    org = Mention(span=Span.of(text, start, start + len("جامعة دمشق")), label="ORG")
+    assert places_of(component, text, [org]) == []
+    assert one(places_of(component, text), "دمشق").country == "SY"
+
+
+def test_quoted_title_is_not_a_place(component: PlacesComponent) -> None:
+    assert places_of(component, "وقال لـ«الشرق الأوسط» إن الاتفاق قريب.") == []
+
+
+# -------------------------------------------------------------------- disambiguation
+
+
+def test_context_picks_the_country(component: PlacesComponent) -> None:
+    # عمان: Oman (a country) or Amman (Jordan's capital): the report says which.
+    assert one(places_of(component, "زار الوزير عمان ومسقط."), "عمان").country == "OM"
+    jordan = "وصل الملك إلى عمان قادما من الزرقاء والمفرق في الأردن."
+    assert one(places_of(component, jordan), "عمان").country == "JO"
+
+
+def test_ambiguous_without_context_stays_unresolved(component: PlacesComponent) -> None:
+    # Two towns of similar weight in two countries and nothing else to go on.
+    g = gazetteer()
+    ambiguous = [
+        key
+        for key, hit in g.names.items()
+        if hit.bare
+        and " " not in key
+        and len({g.entries[n].country for n in hit.places}) == 2
+        and all(g.entries[n].kind == "town" and g.entries[n].population == 0 for n in hit.places)
+        and len(hit.places) == 2
+    ]
+    assert ambiguous
+    name = ambiguous[0]
+    place = one(places_of(component, f"وقع الحادث في {name} أمس."), name)
+    assert place.id is None and len(place.candidates) == 2
+
+
+def test_adjectives_are_related_places_not_mentions(component: PlacesComponent) -> None:
+    text = "أغلقت الحدود التركية السورية أمام المهاجرين من بلدان أوربية."
+    places = places_of(component, text)
+    assert [(p.span.text, p.id, p.relation) for p in places] == [
+        ("التركية", TURKEY, "adjective"),
+        ("السورية", SYRIA, "adjective"),
+        ("أوربية", EUROPE, "adjective"),
+    ]
+
+
+# ------------------------------------------------------------------------ the seed
+
+
+def test_seed_article_places(component: PlacesComponent) -> None:
+    text = (FIXTURES / "seed-article.txt").read_text(encoding="utf-8")
+    gold = json.loads((FIXTURES / "seed-article.gold.json").read_text(encoding="utf-8"))
+    places = places_of(component, text)
+    by_text: dict[str, set[str | None]] = {}
+    for place in places:
+        if place.relation != "adjective":
+            by_text.setdefault(place.span.text, set()).add(place.country)
+    for entity in gold["entities"]:
+        if entity["type"] != "LOC":
+            continue
+        for mention in entity["mentions"]:
+            assert mention in by_text, mention
+            country = entity["geo"].get("country")
+            if country:
+                assert by_text[mention] == {country}, mention
+    deir = [p for p in places if p.span.text in ("دير الزور", "دير_الزور")]
+    assert all(abs(p.lat - 35.33) < 0.1 and abs(p.lon - 40.14) < 0.1 for p in deir if p.lat)
+    countryside = [p for p in places if p.span.text == "ريف دير الزور"]
+    assert countryside and all(p.relation == "countryside" for p in countryside)
+    assert all(p.precision in (2, 3) for p in countryside)
+    europe = [p for p in places if p.span.text == "أوربا"]
+    assert [p.id for p in europe] == [EUROPE]
+
+
+def test_component_in_the_default_pipeline() -> None:
+    assert "marsad.places.component:places_component" in DEFAULT_COMPONENTS
+    component = places_component()
+    assert component.writes == ("places",)
+    Pipeline([component])  # the contract is valid
