@@ -15,7 +15,10 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/marsad analyze src/marsad/data/examples/seed-article.txt
+	@test -f demo/marsad-demo.sqlite || { rm -f demo/.marsad-demo.part.sqlite* && \
+	  $(BIN)/marsad ingest --db demo/.marsad-demo.part.sqlite demo/seed-article.txt demo/saudinewsnet-sample.jsonl && \
+	  mv demo/.marsad-demo.part.sqlite demo/marsad-demo.sqlite; }
+	$(BIN)/marsad serve --db demo/marsad-demo.sqlite
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests $(wildcard scripts bench)

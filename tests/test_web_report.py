@@ -63,9 +63,9 @@ def test_an_anonymous_source_is_never_joined_to_an_entity() -> None:
     anonymous = next(s for s in analysis.sources if s.anonymous)
     anonymous.entity_id = analysis.entities[0].id  # even if a component got it wrong
     quote = next(q for q in analysis.quotes if q.source_id == anonymous.id)
-    speaker, is_anonymous = speaker_of(quote, analysis)
-    assert is_anonymous
-    assert analysis.entities[0].name not in speaker
+    speaker = speaker_of(quote, analysis)
+    assert speaker.anonymous
+    assert analysis.entities[0].name not in speaker.full
 
 
 def test_entity_and_place_marks_name_the_canonical_entity() -> None:

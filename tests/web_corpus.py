@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 from marsad.ingest.text import read_input
@@ -97,3 +98,28 @@ def _source(body: str, item: dict, entity_id: str, number: int) -> Source:
         ),
         entity_id=None if anonymous else entity_id,
     )
+
+
+def demo_rows(limit: int) -> list[dict]:
+    path = Path(__file__).parents[1] / "demo" / "saudinewsnet-sample.jsonl"
+    with path.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line, _ in zip(lines, range(limit), strict=False)]
+
+
+def build_corpus(path: Path, reports: int = 40) -> int:
+    """A small corpus: the hand-read seed report plus real SaudiNewsNet reports (article
+    extraction only). Returns the seed report's article id."""
+    from marsad.store import Store
+
+    with Store(path) as store:
+        seed = gold_analysis(url="https://7al.net/2015/07/14/defections/")
+        seed.article.publisher = "الحل نت"
+        seed_id = store.put("url:seed", seed.document, origin="test", analysis=seed)
+        for number, row in enumerate(demo_rows(reports)):
+            analysis = extracted(f"{row['title']}\n\n{row['content']}", url=row["url"])
+            analysis.article.publisher = row["publisher"]
+            analysis.article.published = date.fromisoformat(row["date_extracted"][:10])
+            store.put(
+                f"url:{row['url']}#{number}", analysis.document, origin="test", analysis=analysis
+            )
+    return seed_id

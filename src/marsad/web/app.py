@@ -51,7 +51,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
-    app.state.corpus = open_corpus(settings.db, read_only=settings.read_only)
+    app.state.corpus = open_corpus(settings.db)
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"),
         autoescape=True,

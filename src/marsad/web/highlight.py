@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup, escape
 
 from marsad.model import Analysis, Entity, Place, Quote, Source
+from marsad.store.profiles import entity_ident
 
 # How each kind of fact is called in the interface.
 ENTITY_TYPES = {"PER": "شخص", "ORG": "منظمة", "LOC": "مكان", "MISC": "أخرى"}
@@ -60,8 +61,19 @@ def no_links(kind: str, ident: str) -> str | None:
     return None
 
 
-def speaker_of(quote: Quote, analysis: Analysis) -> tuple[str, bool]:
-    """Who said it, as a reader should see it, and whether the source is anonymous.
+@dataclass(frozen=True)
+class Speaker:
+    name: str  # short: the name, or «مصدر مجهول» and the initials it gave
+    detail: str  # who they are, and why a source is anonymous
+    anonymous: bool
+
+    @property
+    def full(self) -> str:
+        return f"{self.name} · {self.detail}" if self.detail else self.name
+
+
+def speaker_of(quote: Quote, analysis: Analysis) -> Speaker:
+    """Who said it, as a reader should see it.
 
     An anonymous source is described (its initials, role, why it is anonymous) and never
     joined to an entity, so the view cannot unmask it.
@@ -69,22 +81,15 @@ def speaker_of(quote: Quote, analysis: Analysis) -> tuple[str, bool]:
     source = _source(analysis, quote.source_id)
     if source is None:
         named = quote.speaker_span.text if quote.speaker_span else None
-        return (named or "غير محدد"), False
+        return Speaker(named or "غير محدد", "", False)
+    description = source.description.text if source.description else ""
     if source.anonymous:
-        parts = [ANONYMOUS]
-        if source.name:
-            parts.append(source.name.text)
-        if source.description:
-            parts.append(source.description.text)
-        if source.anonymity_reason:
-            parts.append(f"السبب: {source.anonymity_reason.text}")
-        return " · ".join(parts), True
+        name = f"{ANONYMOUS} «{source.name.text}»" if source.name else ANONYMOUS
+        reason = f"السبب: {source.anonymity_reason.text}" if source.anonymity_reason else ""
+        return Speaker(name, " · ".join(p for p in (description, reason) if p), True)
     entity = _entity(analysis, source.entity_id)
-    name = entity.name if entity else source.name.text if source.name else None
-    parts = [name or SOURCE_KINDS[source.kind]]
-    if source.description:
-        parts.append(source.description.text)
-    return " · ".join(parts), False
+    named = entity.name if entity else source.name.text if source.name else None
+    return Speaker(named or SOURCE_KINDS[source.kind], description, False)
 
 
 def render_article(analysis: Analysis, link: Linker = no_links) -> list[RenderedBlock]:
@@ -186,9 +191,9 @@ def _same_words(inner: Mark, outer: Mark) -> bool:
 def _quote_marks(analysis: Analysis) -> list[Mark]:
     marks = []
     for quote in analysis.quotes:
-        speaker, anonymous = speaker_of(quote, analysis)
-        css = "quote anon" if anonymous else "quote"
-        tips = [QUOTE_KINDS[quote.kind], f"المتحدث: {speaker}"]
+        speaker = speaker_of(quote, analysis)
+        css = "quote anon" if speaker.anonymous else "quote"
+        tips = [QUOTE_KINDS[quote.kind], f"المتحدث: {speaker.full}"]
         marks.append(Mark(quote.span.start, quote.span.end, css, tips))
     return marks
 
@@ -205,7 +210,8 @@ def _inner_marks(analysis: Analysis, link: Linker) -> list[Mark]:
         tips = [ENTITY_TYPES[mention.label]]
         if entity:
             tips.append(f"الاسم المعتمد: {entity.name}")
-        href = link("entity", entity.id) if entity else None
+        ident = entity_ident(entity.id, entity.name, entity.registry) if entity else ""
+        href = link("entity", ident) if entity else None
         span = mention.span
         marks.append(Mark(span.start, span.end, f"mark ent ent-{mention.label}", tips, href))
     for source in analysis.sources:
@@ -214,7 +220,7 @@ def _inner_marks(analysis: Analysis, link: Linker) -> list[Mark]:
             span = source.name
             marks.append(Mark(span.start, span.end, "mark source anon", [tip]))
     for tag in analysis.article.hashtags:
-        href = link("hashtag", tag.key)
+        href = link("hashtag", tag.tag)
         marks.append(
             Mark(tag.span.start, tag.span.end, "mark hashtag", [f"وسم: {tag.label}"], href)
         )
