@@ -127,7 +127,7 @@ def test_an_admin_area_page_includes_the_places_inside_it(tmp_path: Path) -> Non
     gazetteer = {
         "دير الزور": {"id": "sy-deir", "kind": "governorate", "lat": 35.33, "lon": 40.14},
         "الميادين": {
-            "id": "sy-mayadin", "kind": "city", "lat": 35.02, "lon": 40.45, "admin1": "دير الزور",
+            "id": "sy-mayadin", "kind": "city", "lat": 35.02, "lon": 40.45, "admin1": "sy-deir",
         },
     }  # fmt: skip
     db = tmp_path / "places.db"
@@ -145,6 +145,33 @@ def test_an_admin_area_page_includes_the_places_inside_it(tmp_path: Path) -> Non
     assert area["article_count"] == 2
     assert [p["id"] for p in area["inside"]] == ["sy-mayadin"]
     city = client.get("/api/places/sy-mayadin").json()
-    assert [level["key"] for level in city["hierarchy"]][-1] == "sy-deir"
+    assert [(a["key"], a["label"]) for a in city["hierarchy"]] == [("sy-deir", "دير الزور")]
     page = client.get("/places/sy-deir").text
     assert page.count("<circle") == 2
+
+
+def test_a_gazetteer_place_shows_the_areas_it_lies_in(tmp_path: Path) -> None:
+    """Mosul (GeoNames 99072) lies in its district, Nineveh and Iraq: the page names them
+    from the shipped gazetteer even when no report names those areas."""
+    from marsad.model import Place
+    from marsad.places.gazetteer import gazetteer
+    from tests.web_corpus import extracted
+
+    mosul = gazetteer().lookup("geonames:99072")
+    assert mosul is not None
+    analysis = extracted("أعلنت القوات العراقية تقدمها نحو أطراف الموصل صباح اليوم.")
+    start = analysis.article.text.index("الموصل")
+    analysis.places.append(
+        Place(span=analysis.article.span(start, start + 6), id=mosul.id, name=mosul.name,
+              kind=mosul.kind, country=mosul.country, admin1=mosul.admin1, admin2=mosul.admin2,
+              lat=mosul.lat, lon=mosul.lon)
+    )  # fmt: skip
+    db = tmp_path / "mosul.db"
+    with Store(db) as store:
+        store.put("test:mosul", analysis.document, origin="test", analysis=analysis)
+    client = TestClient(create_app(WebSettings(db=db, allowed_hosts=("testserver",))))
+    areas = client.get("/api/places/geonames:99072").json()["hierarchy"]
+    assert areas[0]["kind"] == "country" and len(areas) >= 2
+    assert client.get("/api/places/" + mosul.admin1).json()["article_count"] == 1
+    page = client.get("/places/geonames:99072").text
+    assert 'class="crumbs"' in page and "العراق" in page

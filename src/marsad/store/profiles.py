@@ -9,14 +9,13 @@ mean nothing to each other).
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
+from marsad.places.gazetteer import gazetteer
 from marsad.store.database import Store
 from marsad.store.terms import filter_key
-
-# Admin levels of a place, widest first: what "inside" means for a place page.
-WIDE_KINDS = ("continent", "region", "country", "governorate", "district", "subdistrict")
 
 
 @dataclass(frozen=True)
@@ -67,11 +66,9 @@ class PlaceProfile:
     name_en: str | None
     kind: str | None
     country: str | None
-    admin1: str | None
-    admin2: str | None
     lat: float | None
     lon: float | None
-    hierarchy: list[Count]  # widest first: key is a place id when the store has one
+    hierarchy: list[Count]  # the areas it lies in, widest first: key is the area's id
     article_count: int
     articles: list[ArticleRow]
     inside: list[PlaceProfilePin]
@@ -187,31 +184,38 @@ def entity_profile(store: Store, ident: str, *, limit: int = 20) -> EntityProfil
 
 
 def place_profile(store: Store, place_id: str, *, limit: int = 20) -> PlaceProfile | None:
+    """A place from the gazetteer (or, for ids it lacks, from the reports), the reports
+    about it and, for an admin area, about the places inside it (``admin1``/``admin2``
+    hold the ids of the areas a place lies in)."""
     db = store.connection
-    head = db.execute(
-        "SELECT name, kind, country, admin1, admin2, lat, lon, text FROM places "
+    entry = gazetteer().lookup(place_id)
+    row = db.execute(
+        "SELECT coalesce(name, text), kind, country, admin1, admin2, lat, lon FROM places "
         "WHERE place_id = ? GROUP BY name, kind, country, admin1, admin2 "
         "ORDER BY count(*) DESC LIMIT 1",
         (place_id,),
     ).fetchone()
-    if head is None:
+    if entry is not None:
+        name, name_en, kind, country = entry.name, entry.name_en, entry.kind, entry.country
+        lat, lon = entry.lat, entry.lon
+        areas = list(gazetteer().areas_of(place_id)[1:])
+    elif row is not None:
+        name, kind, country, admin1, admin2, lat, lon = row
+        name_en = None
+        areas = [a for a in (admin2, admin1) if a]
+    else:
         return None
-    name, kind, country, admin1, admin2, lat, lon, text = head
-    name = name or text
-    # Reports there: the place itself and, for an admin area, every place inside it.
-    inside_where, inside_params = "p.place_id = ?", [place_id]
+    inside_where = "p.place_id = ? OR p.admin1 = ? OR p.admin2 = ?"
+    inside_params: list[object] = [place_id] * 3
     if kind == "country" and country:
         inside_where += " OR p.country = ?"
         inside_params.append(country)
-    elif kind in WIDE_KINDS:
-        inside_where += " OR p.admin1_key = ? OR p.admin2_key = ?"
-        inside_params += [filter_key(name)] * 2
     article_count = db.execute(
         f"SELECT count(DISTINCT p.article_id) FROM places p WHERE {inside_where}", inside_params
     ).fetchone()[0]
     articles = [
-        ArticleRow(*row)
-        for row in db.execute(
+        ArticleRow(*r)
+        for r in db.execute(
             "SELECT a.id, a.title, a.publisher, a.day, a.story_id FROM articles a "
             f"WHERE a.id IN (SELECT p.article_id FROM places p WHERE {inside_where}) "
             "ORDER BY a.day DESC, a.id DESC LIMIT ?",
@@ -219,36 +223,31 @@ def place_profile(store: Store, place_id: str, *, limit: int = 20) -> PlaceProfi
         )
     ]
     inside = [
-        PlaceProfilePin(*row)
-        for row in db.execute(
-            "SELECT p.place_id, coalesce(p.name, p.text), p.lat, p.lon, "
+        PlaceProfilePin(*r)
+        for r in db.execute(
+            "SELECT p.place_id, coalesce(min(p.name), min(p.text)), p.lat, p.lon, "
             "count(DISTINCT p.article_id) FROM places p "
-            f"WHERE ({inside_where}) AND p.place_id IS NOT NULL AND p.place_id != ? "
-            "AND p.lat IS NOT NULL GROUP BY p.place_id ORDER BY 5 DESC LIMIT 60",
+            f"WHERE ({inside_where}) AND p.place_id != ? AND p.lat IS NOT NULL "
+            "GROUP BY p.place_id ORDER BY 5 DESC LIMIT 60",
             (*inside_params, place_id),
         )
     ]
-    hierarchy = [Count("", country, 0, "country")] if country and kind != "country" else []
-    for level, value in (("governorate", admin1), ("district", admin2)):
-        if value and filter_key(value) != filter_key(name):
-            found = db.execute(
-                "SELECT place_id FROM places WHERE name_key = ? AND place_id IS NOT NULL "
-                "AND (country = ? OR ? IS NULL) LIMIT 1",
-                (filter_key(value), country, country),
-            ).fetchone()
-            hierarchy.append(Count(found[0] if found else "", value, 0, level))
-    if hierarchy and hierarchy[0].kind == "country":
-        found = db.execute(
-            "SELECT place_id, coalesce(name, text) FROM places WHERE country = ? "
-            "AND kind = 'country' AND place_id IS NOT NULL LIMIT 1",
-            (country,),
-        ).fetchone()
-        hierarchy[0] = Count(found[0], found[1], 0, "country") if found else hierarchy[0]
-    name_en = None  # the store keeps the Arabic name; the analysis has the English one
+    hierarchy = [_area(db, area) for area in reversed(areas)]
     return PlaceProfile(
-        place_id, name, name_en, kind, country, admin1, admin2, lat, lon,
+        place_id, name, name_en, kind, country, lat, lon,
         hierarchy, article_count, articles, inside,
     )  # fmt: skip
+
+
+def _area(db: sqlite3.Connection, area_id: str) -> Count:
+    """An admin area by id, named from the gazetteer, else from a report that named it."""
+    entry = gazetteer().lookup(area_id)
+    if entry is not None:
+        return Count(area_id, entry.name, 0, entry.kind)
+    row = db.execute(
+        "SELECT coalesce(name, text), kind FROM places WHERE place_id = ? LIMIT 1", (area_id,)
+    ).fetchone()
+    return Count(area_id, row[0], 0, row[1]) if row else Count(area_id, area_id, 0, None)
 
 
 def hashtag_profile(store: Store, tag: str, *, limit: int = 20) -> HashtagProfile | None:
