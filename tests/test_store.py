@@ -284,3 +284,26 @@ def test_failed_documents_are_kept_and_retried() -> None:
         assert store.stale({}) == [document_id]
         state = store.state("file:x.html")
         assert state is not None and state.has_raw and not state.analysed
+
+
+def test_place_filter_finds_places_inside_an_admin_area_of_the_gazetteer() -> None:
+    from marsad.places.gazetteer import gazetteer
+
+    town = gazetteer().find("الميادين")[0]
+    assert town.admin1 is not None
+    text = "قصفت طائرات مجهولة مدينة الميادين شرقي البلاد."
+    analysis = _plain(text, "https://example.org/mayadin")
+    analysis.places = [
+        Place(span=_span(text, "الميادين"), id=town.id, name=town.name, country=town.country,
+              admin1=town.admin1, admin2=town.admin2, kind=town.kind)
+    ]  # fmt: skip
+    with Store(":memory:") as store:
+        article_id = _put(store, analysis)
+
+        def ids(place: str) -> list[int]:
+            return [h.id for h in store.search("", Filters(place=place)).hits]
+
+        assert ids("دير الزور") == [article_id]  # the governorate the town lies in
+        assert ids(town.admin1) == [article_id]
+        assert ids("سوريا") == [article_id]  # the country
+        assert ids("الرقة") == []

@@ -25,7 +25,7 @@ from marsad.store.facts import is_anonymous_sourced, write_facts
 from marsad.store.schema import migrate
 from marsad.store.search import Filters, SearchResults, matching_ids, search
 from marsad.store.stories import Story, list_stories, story_articles
-from marsad.store.terms import filter_key, index_columns
+from marsad.store.terms import encode_offsets, filter_key, index_columns, words
 
 DEFAULT_DB_ENV = "MARSAD_DB"
 
@@ -242,11 +242,13 @@ class Store:
         publisher_key = filter_key(article.publisher) if article.publisher else host
         published = _iso(article.published) if article.published is not None else None
         day = (published or _iso(analysis.document.fetched_at))[:10]
-        minhash = dedup.signature(text)
+        text_words = list(words(text))
+        keys = [w.exact for w in text_words]
+        minhash = dedup.signature(keys)
         blob = zlib.compress(
             analysis.model_dump_json(exclude={"document": {"raw"}}).encode("utf-8")
         )
-        text_hash = dedup.text_hash(text)
+        text_hash = dedup.text_hash(keys)
         with self.transaction():
             previous_story = self._delete_article(document_id)
             self.connection.execute(
@@ -275,14 +277,18 @@ class Store:
                 ),
             )
             write_facts(self.connection, document_id, analysis)
-            exact, stem = index_columns(text)
+            exact, stem = index_columns(text_words)
             self.connection.execute(
                 "INSERT INTO search_index (rowid, exact, stem) VALUES (?, ?, ?)",
                 (document_id, exact, stem),
             )
             self.connection.execute(
-                "INSERT INTO search_terms VALUES (?, ?)",
-                (document_id, zlib.compress(f"{exact}\x00{stem}".encode())),
+                "INSERT INTO search_terms (article_id, terms, offsets) VALUES (?, ?, ?)",
+                (
+                    document_id,
+                    zlib.compress(f"{exact}\x00{stem}".encode()),
+                    encode_offsets(text_words),
+                ),
             )
             self.connection.execute(
                 "UPDATE documents SET error = NULL WHERE id = ?", (document_id,)

@@ -21,14 +21,17 @@ THRESHOLD = 0.5
 _SCHEME = "affine32"
 
 
-def text_hash(text: str) -> str:
+def text_hash(keys: list[str]) -> str:
     """Hash of the normalised words: equal for texts that differ only in spelling marks."""
-    joined = " ".join(w.exact for w in words(text))
-    return hashlib.sha256(joined.encode("utf-8")).hexdigest()
+    return hashlib.sha256(" ".join(keys).encode("utf-8")).hexdigest()
 
 
-def shingles(text: str) -> set[bytes]:
-    keys = [w.exact for w in words(text)]
+def word_keys(text: str) -> list[str]:
+    """The matching keys of the words of ``text``, in order (what shingles are made of)."""
+    return [w.exact for w in words(text)]
+
+
+def shingles(keys: list[str]) -> set[bytes]:
     if len(keys) < SHINGLE_WORDS:
         return {" ".join(keys).encode("utf-8")} if keys else set()
     return {
@@ -37,9 +40,9 @@ def shingles(text: str) -> set[bytes]:
     }
 
 
-def signature(text: str) -> MinHash:
+def signature(keys: list[str]) -> MinHash:
     minhash = MinHash(num_perm=NUM_PERM, scheme=_SCHEME)
-    pieces = shingles(text)
+    pieces = shingles(keys)
     if pieces:
         minhash.update_batch(list(pieces))
     return minhash

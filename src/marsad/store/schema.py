@@ -195,6 +195,71 @@ MIGRATIONS: tuple[str, ...] = (
         terms BLOB NOT NULL
     );
     """,
+    # 2: digest subscriptions, what they follow, and every message sent to them (an
+    # outbox: a digest is written here before it is sent, so a restart neither loses
+    # nor repeats it; see marsad.digest.storage).
+    """
+    CREATE TABLE subscriptions (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,          -- random public id that signed links name
+        email TEXT NOT NULL,
+        name TEXT,
+        frequency TEXT NOT NULL,           -- instant, daily, weekly
+        timezone TEXT NOT NULL,            -- IANA name
+        status TEXT NOT NULL,              -- pending, active, unsubscribed
+        created_at TEXT NOT NULL,
+        confirmed_at TEXT,
+        unsubscribed_at TEXT,
+        last_slot TEXT                     -- the scheduled time the last digest run covered
+    );
+    CREATE INDEX subscriptions_email ON subscriptions(email COLLATE NOCASE);
+    CREATE INDEX subscriptions_status ON subscriptions(status);
+
+    CREATE TABLE follows (
+        subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL,                -- entity, place, hashtag, search
+        value TEXT NOT NULL,
+        filters TEXT NOT NULL,             -- JSON: the store filters of a search
+        PRIMARY KEY (subscription_id, position)
+    );
+
+    CREATE TABLE deliveries (
+        id INTEGER PRIMARY KEY,
+        subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,                -- digest, confirmation
+        slot TEXT,                         -- the scheduled time a digest covers
+        status TEXT NOT NULL,              -- pending, sent, failed, cancelled
+        message_id TEXT NOT NULL,
+        message BLOB NOT NULL,             -- as composed; a retry sends these very bytes
+        story_count INTEGER NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        created_at TEXT NOT NULL,
+        sent_at TEXT
+    );
+    CREATE INDEX deliveries_subscription ON deliveries(subscription_id);
+    CREATE INDEX deliveries_pending ON deliveries(id) WHERE status = 'pending';
+
+    -- What each subscriber was sent, so a story reaches a subscriber at most once.
+    -- No foreign key to stories or articles: stories are refolded as reports arrive.
+    CREATE TABLE delivered_stories (
+        subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+        story_id INTEGER NOT NULL,
+        delivery_id INTEGER NOT NULL REFERENCES deliveries(id) ON DELETE CASCADE,
+        PRIMARY KEY (subscription_id, story_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE delivered_articles (
+        subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+        article_id INTEGER NOT NULL,
+        delivery_id INTEGER NOT NULL REFERENCES deliveries(id) ON DELETE CASCADE,
+        PRIMARY KEY (subscription_id, article_id)
+    ) WITHOUT ROWID;
+    """,
+    # 2: where each indexed word sits in Article.text, so snippets need no re-tokenising.
+    """
+    ALTER TABLE search_terms ADD COLUMN offsets BLOB;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -10,13 +10,14 @@ import json
 import re
 import sqlite3
 import time
+import zlib
 from datetime import date, timedelta
 
 from pydantic import BaseModel, Field
 
 from marsad.errors import QueryError
 from marsad.store.query import ParsedQuery, parse_query
-from marsad.store.terms import filter_key, words
+from marsad.store.terms import Word, filter_key, stored_words, words
 
 # Facets count the best-ranked matches up to this many (all of them when fewer).
 FACET_SAMPLE = 2000
@@ -165,13 +166,16 @@ def filter_sql(filters: Filters) -> tuple[list[str], list[object]]:
         params += [key, filters.entity, key]
     if filters.place:
         key = filter_key(filters.place)
+        ids, countries = _gazetteer_areas(filters.place)
         where.append(
-            "a.id IN (SELECT article_id FROM places WHERE place_id = ? OR key = ? "
-            "OR name_key = ? OR admin1_key = ? OR admin2_key = ? OR admin1 = ? OR admin2 = ? "
-            "OR country = ?)"
+            "a.id IN (SELECT article_id FROM places WHERE key = ? OR name_key = ? "
+            "OR admin1_key = ? OR admin2_key = ? "
+            "OR place_id IN (SELECT value FROM json_each(?)) "
+            "OR admin1 IN (SELECT value FROM json_each(?)) "
+            "OR admin2 IN (SELECT value FROM json_each(?)) "
+            "OR country IN (SELECT value FROM json_each(?)))"
         )
-        params += [filters.place, key, key, key, key, filters.place, filters.place]
-        params.append(filters.place.upper())
+        params += [key, key, key, key, *[json.dumps(ids)] * 3, json.dumps(countries)]
     if filters.publisher:
         key = filter_key(filters.publisher)
         where.append("(a.publisher_key = ? OR a.host = ? OR a.host LIKE ?)")
@@ -207,6 +211,22 @@ def filter_sql(filters: Filters) -> tuple[list[str], list[object]]:
         where.append("a.story_id = ?")
         params.append(filters.story)
     return where, params
+
+
+def _gazetteer_areas(place: str) -> tuple[list[str], list[str]]:
+    """Gazetteer ids the filter names (the id itself, or every entry the name may mean),
+    and the ISO codes of those that are countries: a place filter then finds every report
+    about a place inside them (``Place.admin1``/``admin2`` hold the ids of its areas)."""
+    from marsad.places.gazetteer import gazetteer
+
+    places = gazetteer()
+    entry = places.lookup(place)
+    entries = [entry] if entry is not None else places.find(place)
+    ids = [place, *(e.id for e in entries)]
+    countries = [e.country for e in entries if e.kind == "country" and e.country]
+    if len(place) == 2 and place.isalpha() and place.isascii():
+        countries.append(place.upper())
+    return ids, countries
 
 
 _FACETS = {
@@ -250,15 +270,19 @@ def _hits(
     rows = {
         row[0]: row
         for row in connection.execute(
-            "SELECT id, title, publisher, published, day, url, story_id, text FROM articles "
-            "WHERE id IN (SELECT value FROM json_each(?))",
+            "SELECT a.id, a.title, a.publisher, a.published, a.day, a.url, a.story_id, a.text, "
+            "t.terms, t.offsets FROM articles a LEFT JOIN search_terms t ON t.article_id = a.id "
+            "WHERE a.id IN (SELECT value FROM json_each(?))",
             (json.dumps([article_id for article_id, _ in page]),),
         )
     }
     hits = []
     for article_id, score in page:
         row = rows[article_id]
-        snippet = make_snippet(row[7], parsed) if parsed is not None else None
+        snippet = None
+        if parsed is not None:
+            text_words = _stored_words(row[8], row[9]) or list(words(row[7]))
+            snippet = make_snippet(row[7], parsed, text_words)
         hits.append(
             Hit(
                 id=row[0],
@@ -275,11 +299,20 @@ def _hits(
     return hits
 
 
-def make_snippet(text: str, parsed: ParsedQuery, width: int = SNIPPET_CHARS) -> Snippet:
+def _stored_words(terms: bytes | None, offsets: bytes | None) -> list[Word]:
+    if terms is None or offsets is None:
+        return []
+    exact, _, stem = zlib.decompress(terms).decode().partition("\x00")
+    return stored_words(exact, stem, offsets)
+
+
+def make_snippet(
+    text: str, parsed: ParsedQuery, text_words: list[Word], width: int = SNIPPET_CHARS
+) -> Snippet:
     """The stretch of ``text`` (about ``width`` characters) with the most matched words."""
     matches = [
         (w.start, w.end, w.exact)
-        for w in words(text)
+        for w in text_words
         if w.exact in parsed.highlight_exact or w.stem in parsed.highlight_stem
     ]
     if not matches:

@@ -10,6 +10,8 @@ rank a hit on ``exact`` higher, which keeps the loose form from drowning exact m
 
 from __future__ import annotations
 
+import zlib
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -42,10 +44,14 @@ def words(text: str) -> Iterator[Word]:
         offset = token.start
         for part in token.text.split("_"):
             start, offset = offset, offset + len(part) + 1
-            key = match_key(part)
-            if key and not key.isspace():
-                for piece in key.split():
-                    yield Word(start, start + len(part), piece, stem_form(piece))
+            for exact, stem in _forms(part):
+                yield Word(start, start + len(part), exact, stem)
+
+
+@lru_cache(maxsize=1 << 18)
+def _forms(part: str) -> tuple[tuple[str, str], ...]:
+    """(exact, stem) of each word in one written word (cached: news vocabulary repeats)."""
+    return tuple((piece, stem_form(piece)) for piece in match_key(part).split())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -68,16 +74,39 @@ def _skeleton(word: str) -> str:
     return word[0] + inner + word[-1]
 
 
-def index_columns(text: str) -> tuple[str, str]:
+def index_columns(text_words: list[Word]) -> tuple[str, str]:
     """The ``exact`` and ``stem`` column texts of a report, one token per word."""
-    exact: list[str] = []
-    stem: list[str] = []
-    for word in words(text):
-        exact.append(word.exact)
-        stem.append(word.stem)
-    return " ".join(exact), " ".join(stem)
+    return " ".join(w.exact for w in text_words), " ".join(w.stem for w in text_words)
 
 
+@lru_cache(maxsize=1 << 16)
 def filter_key(value: str) -> str:
     """Key for comparing names in filters: ``الرقة``, ``الرقه`` and ``رقة`` are equal."""
     return " ".join(strip_article(w) for w in match_key(value).split())
+
+
+def encode_offsets(text_words: list[Word]) -> bytes:
+    """Where each indexed word is in the text: (gap from the previous word, length) pairs."""
+    pairs = array("I")
+    previous_end = 0
+    for word in text_words:
+        pairs.append(word.start - previous_end)
+        pairs.append(word.end - word.start)
+        previous_end = word.end
+    return zlib.compress(pairs.tobytes(), 1)
+
+
+def stored_words(exact: str, stem: str, offsets: bytes) -> list[Word]:
+    """The words of a report rebuilt from what was indexed (see :func:`encode_offsets`)."""
+    pairs = array("I")
+    pairs.frombytes(zlib.decompress(offsets))
+    exact_forms, stem_forms = exact.split(" "), stem.split(" ")
+    if len(pairs) != 2 * len(exact_forms) or len(exact_forms) != len(stem_forms):
+        return []
+    result = []
+    position = 0
+    for i, (exact_form, stem_form_) in enumerate(zip(exact_forms, stem_forms, strict=True)):
+        start = position + pairs[2 * i]
+        position = start + pairs[2 * i + 1]
+        result.append(Word(start, position, exact_form, stem_form_))
+    return result
