@@ -26,6 +26,7 @@ class Doc:
     opener: dict[int, int] = field(default_factory=dict)  # token → fragment it opens
     closer: dict[int, int] = field(default_factory=dict)  # token → fragment it closes
     close_token: dict[int, int] = field(default_factory=dict)  # fragment → its closing token
+    nested: set[int] = field(default_factory=set)  # fragments inside another closed one
     sentence_end: list[bool] = field(default_factory=list)
     mention_at: dict[int, Mention] = field(default_factory=dict)  # first token → mention
     mention_end: dict[int, int] = field(default_factory=dict)  # first token → end token
@@ -57,7 +58,14 @@ class Doc:
             doc.closer[close_token] = f_index
             doc.close_token[f_index] = close_token
             for i in range(open_token + 1, close_token):
-                doc.inside[i] = f_index
+                if doc.inside[i] < 0:
+                    doc.inside[i] = f_index
+        closed = [f for f in fragments if f.closed]
+        doc.nested = {
+            k
+            for k, f in enumerate(fragments)
+            if any(g.open < f.open and f.close < g.close for g in closed)
+        }
         doc.sentence_end = [doc._ends_sentence(i) for i in range(len(tokens))]
         doc._index_mentions(mentions)
         return doc
@@ -120,13 +128,29 @@ class Doc:
         while after < len(self.text) and self.text[after] in _CLOSERS:
             after += 1
         if after < len(self.text) and not self.text[after].isspace() and token.text != "…":
-            return False
+            return self._glued_full_stop(i)
         if token.text == ".":
             before = self.tokens[i - 1] if i > 0 else None
             # Initials and abbreviations (ح. م., د.) end with a dot, not a sentence.
             if before is not None and before.is_word and len(before.text) == 1:
                 return False
         return True
+
+    def _glued_full_stop(self, i: int) -> bool:
+        """``إنشائه.وبالعودة``: a full stop with the space after it lost, between words
+        too long to be initials or an abbreviation (``ص.ب``, ``أ.د``)."""
+        if self.tokens[i].text != "." or i == 0 or i + 1 >= len(self.tokens):
+            return False
+        before, after = self.tokens[i - 1], self.tokens[i + 1]
+        return (
+            before.is_word
+            and after.is_word
+            and after.start == self.tokens[i].end
+            and len(before.text) >= 3
+            and len(after.text) >= 3
+            and not before.text.isdigit()
+            and not after.text[0].isdigit()
+        )
 
     def _index_mentions(self, mentions: Sequence[Mention]) -> None:
         for mention in mentions:

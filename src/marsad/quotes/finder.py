@@ -34,6 +34,8 @@ from marsad.quotes.speakers import (
     Speaker,
     addressee_end,
     analyse,
+    anonymity_spans,
+    person_at,
     phrase_after,
     phrase_before,
 )
@@ -51,12 +53,20 @@ CONFIDENCE = {
     "continued-sentence": 0.7,  # the same sentence goes on with another quote
     "continued-paragraph": 0.6,  # a paragraph that is one quote, after the speaker's
 }
-# A cue whose speaker is "he"/"she" with nobody quoted yet is less certain.
+# "He said" with nobody to point at; with the person last named in the paragraph; with
+# whoever was quoted last, paragraphs ago.
 NO_SPEAKER_FACTOR = 0.6
+CARRIED_SUBJECT_FACTOR = 0.8
+DISTANT_SPEAKER_FACTOR = 0.7
 # Words a quote continuing the current speaker's sentence needs.
 MIN_INHERITED_WORDS = 3
 # Words that cannot open a noun phrase that is what someone said.
-_NOT_NOUN_PHRASE = frozenset(("في", "على", "من", "الى", "عن", "مع", "لا", "لم", "لن", "قد"))
+_NOT_NOUN_PHRASE = frozenset(("في", "علي", "من", "الي", "عن", "مع", "لا", "لم", "لن", "قد"))
+# A quoted name after a definite title noun is at most this long (``الهاشتاق «…»``).
+_SHORT_NAME_WORDS = 3
+# How far past a speaker a colon or ``إن`` may still introduce what was said.
+_LOOKAHEAD = 12
+_INNA = frozenset(("إن", "إنه", "إنها", "إنهم", "إنهما", "إننا", "إنني"))
 # Commas that end an indirect clause: the next words are a new attribution.
 _CUE_LOOKAHEAD = 2
 
@@ -96,6 +106,19 @@ def find_quotes(
     return _attribute(doc, finder)
 
 
+@dataclass
+class _Content:
+    """What a cue introduces: its span, kind and frame, and a relayed speaker if any."""
+
+    span: tuple[int, int]
+    kind: QuoteKind
+    frame: str
+    last: int
+    verbatim: list[tuple[int, int]]
+    fragments: list[int]
+    relay: Phrase | None = None
+
+
 class _Finder:
     def __init__(self, doc: Doc, lex: Lexicon) -> None:
         self.doc = doc
@@ -104,21 +127,28 @@ class _Finder:
         self.claimed: set[int] = set()
         self.consumed: set[int] = set()
         self.surnames: set[str] = set()  # of people named so far, for ``ويذكر العمر …``
+        self.covered_until = 0  # cues before this token lie inside an earlier unit's content
+        for start, end in anonymity_spans(doc, lex):
+            self.consumed.update(range(start, end))  # ``عدم ذكر اسمه``: ذكر is no cue here
 
     # ---------------------------------------------------------------------- pass one
 
     def find_units(self) -> None:
         doc = self.doc
         for i in range(len(doc)):
-            if i in self.consumed or doc.quoted(i) or not doc.is_word(i) or doc.para[i] < 0:
+            if i in self.consumed or i < self.covered_until:
+                continue
+            if doc.quoted(i) or not doc.is_word(i) or doc.para[i] < 0:
                 continue
             unit = self._in_their_words(i) or self._according_to(i) or self._verb(i)
             if unit is not None:
-                self._keep(unit)
+                self._keep(unit, i)
 
-    def _keep(self, unit: Unit) -> None:
+    def _keep(self, unit: Unit, i: int) -> None:
         self.units.append(unit)
         self.claimed.update(unit.fragments)
+        if unit.content[1] > self.doc.tokens[i].end:
+            self.covered_until = max(self.covered_until, self.doc.token_at(unit.content[1]))
         speaker = unit.speaker
         if speaker is not None and speaker.kind == "person" and speaker.name is not None:
             words = match_key(self.doc.text[speaker.name[0] : speaker.name[1]]).split()
@@ -137,6 +167,7 @@ class _Finder:
         return self._fragment_unit(f_index, self.doc.span(i, end), None, "post-cue", end)
 
     def _according_to(self, i: int) -> Unit | None:
+        """``بحسب المصدر``, ``وفقاً لما نشرته صحيفة …``: the clause around is attributed."""
         doc, lex = self.doc, self.lex
         end = lex.according_to.match(doc.keys, i)
         if end == i:
@@ -149,6 +180,10 @@ class _Finder:
         if doc.keys[i] in ("كما", "مثلما"):
             return None
         k = end
+        if doc.keys[end - 1].endswith("ما") and doc.is_word(k):
+            k += 1  # ``وفقاً لما نشرته``: what was published, by whom follows
+            while doc.is_word(k) and doc.keys[k] in lex.verb_objects:
+                k += 1
         if doc.is_word(k) and doc.keys[end - 1] in ("وفقا", "طبقا") and doc.keys[k].startswith("ل"):
             doc.split_proclitic(k)
         while doc.is_word(k) and doc.keys[k] in lex.statement_nouns:
@@ -162,12 +197,11 @@ class _Finder:
             return None
         cue = doc.span(i, end)
         before = self._clause_before(i)
-        after_start = phrase.stop
-        while after_start < len(doc) and doc.keys[after_start] in (",", "-", "فان", "فإن", "ان"):
-            after_start += 1
+        after_start = self._skip_to_clause(phrase.stop)
         after = None
         if doc.same_paragraph(i, after_start) and not (
-            doc.keys[phrase.stop : phrase.stop + 1] == [","] and self._new_attribution(after_start)
+            doc.keys[phrase.stop : phrase.stop + 1] == [","]
+            and self._new_attribution(after_start, relatives=True)
         ):
             after = self._clause_after(after_start)
         parts = [p for p in (before, after) if p is not None and doc.words(*p) >= 2]
@@ -180,6 +214,18 @@ class _Finder:
             content, cue, speaker, "according-to", last, speaker_stop=phrase.stop
         )
 
+    def _skip_to_clause(self, k: int) -> int:
+        """Past commas, adjuncts and ``فإن`` between an attribution and its clause."""
+        doc, lex = self.doc, self.lex
+        while k < len(doc):
+            if doc.keys[k] in (",", "-", "فان", "ان"):
+                k += 1
+            elif lex.adjuncts.match(doc.keys, k) > k:
+                k = lex.adjuncts.match(doc.keys, k)
+            else:
+                return k
+        return k
+
     def _verb(self, i: int, lead: int | None = None) -> Unit | None:
         doc, lex = self.doc, self.lex
         form = lex.verb(doc.keys[i])
@@ -190,9 +236,18 @@ class _Finder:
             form.aspect != "participle"
             and doc.keys[i][form.conjunction :] in lex.impersonal
             and doc.is_word(nxt)
-            and (doc.keys[nxt] in lex.complementizers or doc.keys[nxt] in ("إلى", "الى"))
+            and (doc.keys[nxt] in lex.complementizers or doc.keys[nxt] in ("إلى", "الي"))
         ):
-            return None
+            return None  # ``يذكر أن``: the reporter's aside
+        if lead is None and i > 0 and doc.keys[i - 1] in lex.negations:
+            return None  # ``ولم تعلن أي جهة مسؤوليتها``
+        if (
+            doc.keys[i] in lex.ambiguous_forms
+            and i > 0
+            and doc.is_word(i - 1)
+            and doc.keys[i - 1] not in lex.connectors
+        ):
+            return None  # ``بين السعودية والسويد``: between, not "he explained"
         cue_start = doc.tokens[i].start + form.conjunction
         cue = (cue_start, doc.tokens[i].end)
         speaker: Speaker | None = None
@@ -200,14 +255,18 @@ class _Finder:
         speaker_stop: int | None = None
         certain = False
         j = nxt
+        phrase = Phrase((nxt, nxt), [], nxt)
         if form.aspect != "participle":
-            if doc.keys[nxt : nxt + 1] and doc.keys[nxt] in lex.verb_objects:
-                nxt += 1  # ``ما كشف عنه أحد أقارب …``
+            pronoun_object = False
+            while doc.is_word(nxt) and doc.keys[nxt] in lex.verb_objects:
+                pronoun_object = pronoun_object or doc.keys[nxt] in ("عنه", "عنها")
+                nxt += 1  # ``ما كشف عنه أحد أقارب …``, ``أعرب فيها عن …``
             phrase = phrase_after(doc, nxt, lex, form)
-            if form.lemma in lex.relay_verbs and doc.keys[phrase.stop : phrase.stop + 1] == ["عن"]:
-                phrase = phrase_after(doc, phrase.stop + 1, lex, form)
-            elif doc.keys[nxt : nxt + 1] in (["عنه"], ["عنها"]) and form.lemma in lex.relay_verbs:
-                phrase = Phrase((nxt + 1, nxt + 1), [], nxt + 1)
+            if form.lemma in lex.relay_verbs:
+                if pronoun_object:  # ``بحسب ما نقلت عنه وكالة …``: he said it
+                    phrase = Phrase((phrase.stop, phrase.stop), [], phrase.stop)
+                elif doc.keys[phrase.stop : phrase.stop + 1] == ["عن"]:
+                    phrase = phrase_after(doc, phrase.stop + 1, lex, form)
             if phrase.empty:
                 late = self._speaker_after_addressee(nxt, form)
                 if late is not None:
@@ -216,11 +275,11 @@ class _Finder:
             if not phrase.empty:
                 speaker = analyse(doc, phrase, lex)
                 if speaker is None:
-                    return self._short_speaker(i, form, cue, lead)
+                    return self._short_speaker(i, form, cue, lead, phrase)
                 certain = speaker.certain_extent or _clear_stop(doc, j)
                 speaker_stop = phrase.stop
-            else:
-                left = phrase_before(doc, i, lex) if lead is None else None
+            elif lead is None:
+                left = phrase_before(doc, i, lex)
                 if left is not None and left.relative is not None:
                     relative = left.relative
                 elif left is not None:
@@ -230,18 +289,21 @@ class _Finder:
                     certain = speaker is not None
         # ``بحسب ما قال …`` attributes what comes before it, never what follows.
         forward = lead is None or doc.keys[lead] in ("كما", "مثلما")
-        found = self._content_after(j, form, certain) if forward else None
+        after_comma = form.aspect == "participle" and i > 0 and doc.keys[i - 1] == ","
+        found = self._content_after(j, form, certain or after_comma) if forward else None
         if found is None and speaker is not None and not certain and forward:
-            return self._short_speaker(i, form, cue, lead)
-        if found is not None:
-            content, kind, frame, last, verbatim, fragments = found
-            unit = Unit(
-                cue[0], cue, content, kind, frame, last, speaker, speaker_stop, relative,
-                verbatim, fragments,
-            )  # fmt: skip
-            self.consumed.add(i)
-            return unit
-        return self._backward(i, lead, cue, speaker, speaker_stop, relative, j)
+            return self._short_speaker(i, form, cue, lead, phrase)
+        if found is None:
+            return self._backward(i, lead, cue, speaker, speaker_stop, relative, j)
+        if found.relay is not None:
+            relayed = analyse(doc, found.relay, lex)
+            if relayed is not None:
+                speaker, speaker_stop, relative = relayed, found.relay.stop, None
+        self.consumed.update(range(i, max(j, i + 1)))
+        return Unit(
+            cue[0], cue, found.span, found.kind, found.frame, found.last, speaker, speaker_stop,
+            relative, found.verbatim, found.fragments,
+        )  # fmt: skip
 
     def _backward(
         self,
@@ -261,52 +323,85 @@ class _Finder:
             cue = (doc.tokens[first].start, cue[1]) if lead is not None else cue
             unit = self._fragment_unit(f_index, cue, speaker, "post-cue", stop)
             unit.speaker_stop, unit.relative_comma = speaker_stop, relative
-            self.consumed.add(i)
+            self.consumed.update(range(i, max(stop, i + 1)))
             return unit
         if lead is None:
             return None
         before = self._clause_before(first)
         if before is None or doc.words(*before) < 2:
             return None
-        self.consumed.add(i)
+        self.consumed.update(range(i, max(stop, i + 1)))
         return self._clause_unit(
             before, (doc.tokens[first].start, cue[1]), speaker, "according-to", stop,
             speaker_stop=speaker_stop, relative=relative,
         )  # fmt: skip
 
     def _short_speaker(
-        self, i: int, form: VerbForm, cue: tuple[int, int], lead: int | None
+        self, i: int, form: VerbForm, cue: tuple[int, int], lead: int | None, phrase: Phrase
     ) -> Unit | None:
-        """``ويذكر العمر قصة …``: a known name or a reference back, then a noun phrase."""
+        """A speaker whose end is not marked, then a noun phrase that is what was said.
+
+        Tried in turn: a role and name ending where the name ends (``حاكم مقاطعة شينكاي
+        محمد قاسم خان | حصيلة القتلى``); a source noun and its definite complements
+        (``وزارة الدفاع الوطني | علمها …``); a reference back or a known surname
+        (``العمر | قصة …``)."""
         doc, lex = self.doc, self.lex
         if not form.nominal or lead is not None:
             return None
-        for width in (3, 2, 1):
-            phrase = Phrase((i + 1, i + 1 + width), [], i + 1 + width)
-            if not all(doc.is_word(k) for k in range(i + 1, i + 1 + width)):
-                continue
-            speaker = analyse(doc, phrase, lex)
+        start = phrase.core[0]
+        for stop in self._speaker_stops(start, phrase):
+            candidate = Phrase((start, stop), [], stop)
+            speaker = analyse(doc, candidate, lex)
             if speaker is None:
                 continue
-            key = strip_article(match_key(doc.text[speaker.span[0] : speaker.span[1]]))
-            known = (
-                speaker.backref is not None
-                or speaker.kind == "initials"
-                or (speaker.entity_id is not None)
-                or (width == 1 and key in self.surnames)
-            )
-            if not known:
+            found = self._content_after(stop, form, True)
+            if found is None or found.frame != "nominal":
                 continue
-            found = self._content_after(phrase.stop, form, True)
-            if found is None:
-                continue
-            content, kind, frame, last, verbatim, fragments = found
-            self.consumed.add(i)
+            self.consumed.update(range(i, stop))
             return Unit(
-                cue[0], cue, content, kind, frame, last, speaker, phrase.stop, None,
-                verbatim, fragments,
+                cue[0], cue, found.span, found.kind, found.frame, found.last, speaker, stop,
+                None, found.verbatim, found.fragments,
             )  # fmt: skip
         return None
+
+    def _speaker_stops(self, start: int, phrase: Phrase) -> list[int]:
+        """Where an unmarked speaker phrase may end, most telling first."""
+        doc, lex = self.doc, self.lex
+        stops: list[int] = []
+        whole = Phrase(phrase.core, [], phrase.core[1])
+        full = analyse(doc, whole, lex) if not phrase.overlong else None
+        if full is not None and full.name_tokens and full.name_tokens[1] < phrase.core[1]:
+            stops.append(full.name_tokens[1])
+        key = doc.keys[start] if start < len(doc) else ""
+        if doc.is_word(start) and any(
+            lex.is_in(key, table) for table in (lex.organisations, lex.roles, lex.collectives)
+        ):
+            k = start + 1
+            while (
+                doc.is_word(k)
+                and doc.keys[k].startswith("ال")
+                and doc.keys[k] not in lex.honorifics
+                and k - start < 5
+            ):
+                k += 1
+            if k > start + 1:
+                stops.append(k)
+        for width in (3, 2, 1):
+            stop = start + width
+            if not all(doc.is_word(k) for k in range(start, stop)):
+                continue
+            speaker = analyse(doc, Phrase((start, stop), [], stop), lex)
+            if speaker is None:
+                continue
+            surname = strip_article(match_key(doc.text[speaker.span[0] : speaker.span[1]]))
+            if (
+                speaker.backref is not None
+                or speaker.kind == "initials"
+                or speaker.entity_id is not None
+                or (width == 1 and surname in self.surnames)
+            ):
+                stops.append(stop)
+        return list(dict.fromkeys(stops))
 
     def _speaker_after_addressee(self, nxt: int, form: VerbForm) -> Phrase | None:
         """``قال لـ«الشرق الأوسط» مسؤول …، إن``: the speaker after the addressee."""
@@ -317,34 +412,55 @@ class _Finder:
         phrase = phrase_after(doc, k, lex, form)
         if phrase.empty or analyse(doc, phrase, lex) is None:
             return None
-        s = phrase.stop
+        s = phrase.stop + (1 if doc.keys[phrase.stop : phrase.stop + 1] == [","] else 0)
         if s < len(doc) and (doc.keys[s] in lex.complementizers or doc.keys[s] == ":"):
             return phrase
         return None
 
+    def name_before(self, i: int) -> Speaker | None:
+        """The person named last before token ``i`` in its paragraph (outside quotes)."""
+        doc = self.doc
+        for k in range(i - 1, -1, -1):
+            if not doc.same_paragraph(k, i):
+                return None
+            if doc.quoted(k) or not doc.is_word(k):
+                continue
+            speaker = person_at(doc, k, self.lex)
+            if speaker is not None:
+                return speaker
+        return None
+
     # ---------------------------------------------------------------------- content
 
-    def _content_after(
-        self, j: int, form: VerbForm, certain_speaker: bool
-    ) -> tuple[tuple[int, int], QuoteKind, str, int, list[tuple[int, int]], list[int]] | None:
+    def _content_after(self, j: int, form: VerbForm, certain_speaker: bool) -> _Content | None:
         """What follows a verb and its speaker: a quote, a clause or a noun phrase."""
         doc, lex = self.doc, self.lex
         start = j
         k = j
         prep_seen = False
+        relay: Phrase | None = None
         while k < len(doc) and doc.same_paragraph(start, k) and k - start < 30:
             key = doc.keys[k]
             if doc.sentence_end[k]:
                 return None
             if key in (",", "-"):
-                insertion = self._insertion(k)
-                k = insertion if insertion is not None else k + 1
+                skipped = self._attribution_aside(k + 1, comma=True)
+                if skipped is not None:
+                    k, relay = skipped[0], skipped[1] or relay
+                else:
+                    k += 1
                 continue
             if not doc.is_word(k):
                 break
+            skipped = self._attribution_aside(k, comma=False)
+            if skipped is not None:
+                k, relay = skipped[0], skipped[1] or relay
+                continue
             adjunct = lex.adjuncts.match(doc.keys, k)
             if adjunct > k or (
-                key == "في" and k + 1 < len(doc) and lex.is_in(doc.keys[k + 1], lex.speech_events)
+                key == "في"
+                and k + 1 < len(doc)
+                and lex.is_in_possessed(doc.keys[k + 1], lex.speech_events)
             ):
                 k = self._skip_adjunct(max(adjunct, k + 1))
                 continue
@@ -367,44 +483,80 @@ class _Finder:
             break
         if k >= len(doc) or not doc.same_paragraph(start, k):
             return None
+        found = self._content_at(k, form, prep_seen or certain_speaker, prep_seen)
+        if found is None:
+            ahead = self._introducer_ahead(k)
+            found = self._content_at(ahead, form, False, False) if ahead is not None else None
+        if found is not None:
+            found.relay = relay
+        return found
+
+    def _introducer_ahead(self, k: int) -> int | None:
+        """A colon or ``إن`` a few words on: ``قالت طومسون … في عددها الصادر، أمس: «…»``.
+
+        Only these two, as they never do anything but introduce speech; the way there
+        may not cross a sentence end, a quote or another cue."""
+        doc, lex = self.doc, self.lex
+        for m in range(k, min(len(doc), k + _LOOKAHEAD)):
+            if not doc.same_paragraph(k, m) or doc.sentence_end[m] or m in doc.opener:
+                return None
+            if doc.keys[m] == ":" or doc.tokens[m].text in _INNA:
+                return m
+            if doc.is_word(m) and lex.verb(doc.keys[m]) is not None:
+                return None
+        return None
+
+    def _content_at(
+        self, k: int, form: VerbForm, nominal_allowed: bool, prep_seen: bool
+    ) -> _Content | None:
+        doc, lex = self.doc, self.lex
         key = doc.keys[k]
         if key == ":":
             k += 1
             if k < len(doc) and k in doc.opener:
-                return self._quote_content(k)
+                return self._quote_content(k, after_colon=True)
             if doc.is_word(k) and doc.keys[k] in lex.complementizers:
                 return self._complement(k)
-            if doc.is_word(k):
+            if doc.is_word(k) and form.lemma in lex.unmarked_speech:
                 end = self._forward_end(k)
                 if doc.words(*doc.span(k, end)) >= 2:
-                    return doc.span(k, end), "direct", "unmarked", end, [], []
+                    return _Content(doc.span(k, end), "direct", "unmarked", end, [], [])
             return None
         if k in doc.opener:
-            return self._quote_content(k)
+            return self._quote_content(k, after_colon=False)
         if not doc.is_word(k):
             return None
         if key in lex.complementizers:
             return self._complement(k)
-        if (prep_seen or certain_speaker) and form.nominal and self._starts_noun_phrase(k):
+        if nominal_allowed and form.nominal and key not in _NOT_NOUN_PHRASE:
             end = self._forward_end(k)
             if doc.words(*doc.span(k, end)) >= 2:
-                content, kind, verbatim, fragments = self._classify(k, end)
+                span, kind, verbatim, fragments = self._classify(k, end)
                 frame = "complementizer" if prep_seen else "nominal"
-                return content, kind, frame, end, verbatim, fragments
+                return _Content(span, kind, frame, end, verbatim, fragments)
         return None
 
-    def _insertion(self, k: int) -> int | None:
-        """``، بحسب ما نقلت عنه وكالة الأناضول،``: skip an aside between speaker and content."""
+    def _attribution_aside(self, k: int, *, comma: bool) -> tuple[int, Phrase | None] | None:
+        """``بحسب وكالة "يونهاب"`` or ``، بحسب ما نقلت عنه وكالة الأناضول،`` between the
+        speaker and what was said: skipped. ``نقلاً عن مسؤولين`` names who really spoke."""
         doc, lex = self.doc, self.lex
-        if k + 1 >= len(doc) or lex.according_to.match(doc.keys, k + 1) == k + 1:
+        end = lex.according_to.match(doc.keys, k) if doc.is_word(k) else k
+        if end == k or doc.keys[k] in ("كما", "مثلما"):
             return None
-        for m in range(k + 2, min(len(doc), k + 18)):
-            if not doc.same_paragraph(k, m) or doc.sentence_end[m]:
-                return None
-            if doc.keys[m] == ",":
-                self.consumed.update(range(k + 1, m))
-                return m + 1
-        return None
+        relays = doc.keys[k] in ("نقلا", "علي") or match_key("نقلاً") == doc.keys[k]
+        phrase = phrase_after(doc, end, lex)
+        if comma:
+            for m in range(end, min(len(doc), k + 18)):
+                if not doc.same_paragraph(k, m) or doc.sentence_end[m]:
+                    return None
+                if doc.keys[m] == ",":
+                    self.consumed.update(range(k, m))
+                    return m + 1, phrase if relays and not phrase.empty else None
+            return None
+        if phrase.empty:
+            return None
+        self.consumed.update(range(k, phrase.stop))
+        return phrase.stop, phrase if relays else None
 
     def _skip_adjunct(self, k: int) -> int:
         """Past an adjunct (``في تصريح لـ«الوطن»``, ``خلال مؤتمر صحفي أمس``)."""
@@ -414,40 +566,41 @@ class _Finder:
             key = doc.keys[k]
             if key in lex.complementizers or key in (":", ",") or k in doc.opener:
                 return k
+            if lex.according_to.match(doc.keys, k) > k:
+                return k  # ``اليوم الخميس نقلاً عن مسؤولين``
             if doc.sentence_end[k]:
                 return k
             k += 1
         return k
 
-    def _starts_noun_phrase(self, k: int) -> bool:
-        key = self.doc.keys[k]
-        return key not in _NOT_NOUN_PHRASE and self.lex.verb(key) is None
-
-    def _quote_content(
-        self, k: int
-    ) -> tuple[tuple[int, int], QuoteKind, str, int, list[tuple[int, int]], list[int]] | None:
+    def _quote_content(self, k: int, *, after_colon: bool) -> _Content | None:
         f_index = self.doc.opener[k]
         if f_index in self.claimed:
             return None
-        fragment = self.doc.fragments[f_index]
-        inner = _trim(self.doc.text, *fragment.inner)
+        if not after_colon and not self._speechlike(f_index, MIN_SPEECH_WORDS):
+            return None  # ``التي تعتبر "عاصمة" التنظيم``: a term, not speech
+        inner = self._inner(f_index)
         close = self.doc.close_token.get(f_index)
-        last = close + 1 if close is not None else self.doc.token_at(fragment.end)
-        return inner, "direct", "cue+quote", last, [inner], [f_index]
+        last = close + 1 if close is not None else _paragraph_end_token(self.doc, k)
+        return _Content(inner, "direct", "cue+quote", last, [inner], [f_index])
 
-    def _complement(
-        self, k: int
-    ) -> tuple[tuple[int, int], QuoteKind, str, int, list[tuple[int, int]], list[int]] | None:
+    def _complement(self, k: int) -> _Content | None:
         doc = self.doc
-        bare = doc.keys[k] in ("ان", "إن", "بان", "لان")
+        bare = doc.keys[k] in ("ان", "بان")
         start = k + 1 if bare else k
+        if doc.keys[k + 1 : k + 2] == [":"]:
+            start = k + 2  # ``وأوضح أنه: «…»``
+        elif not bare and k + 1 in doc.opener:
+            close = doc.close_token.get(doc.opener[k + 1])
+            if close is not None and self._forward_end(k + 1) == close + 1:
+                start = k + 1  # ``انه "…"``: the pronoun adds nothing to the quote
         if start >= len(doc) or not doc.same_paragraph(k, start):
             return None
         end = self._forward_end(start)
         if end <= start:
             return None
-        content, kind, verbatim, fragments = self._classify(start, end)
-        return content, kind, "complementizer", end, verbatim, fragments
+        span, kind, verbatim, fragments = self._classify(start, end)
+        return _Content(span, kind, "complementizer", end, verbatim, fragments)
 
     def _forward_end(self, start: int) -> int:
         """The token ending a clause that starts at ``start``."""
@@ -466,11 +619,11 @@ class _Finder:
                     and words >= 3
                     and self._speechlike(f_index, MIN_INHERITED_WORDS)
                 ):
-                    return k - 1
+                    return k - 1  # ``…، «…»``: a quote of its own follows
                 words += doc.fragment_words(f_index)
                 k = close + 1
-                if k < len(doc) and doc.keys[k] == ",":
-                    return k  # after a closing mark and a comma, the reporter goes on
+                if k - 1 == close and start in doc.opener and doc.keys[k : k + 1] == [","]:
+                    return k  # ``إن "…"، في مقاطعة …``: the quote said it all
                 continue
             key = doc.keys[k]
             if doc.sentence_end[k] or key == ";":
@@ -484,33 +637,46 @@ class _Finder:
             k += 1
         return k
 
-    def _new_attribution(self, k: int) -> bool:
+    def _new_attribution(self, k: int, *, relatives: bool = False) -> bool:
+        """After a comma: a new cue (``، مشيراً``, ``، وأضاف``), or the reporter's own
+        words (``، فيما …``). ``، الذي يؤكد`` counts only after a speaker phrase."""
         doc, lex = self.doc, self.lex
         if k < len(doc) and lex.clause_breakers.match(doc.keys, k) > k:
             return True
         for m in range(k, min(len(doc), k + _CUE_LOOKAHEAD)):
             if not doc.is_word(m):
                 return False
-            if lex.verb(doc.keys[m]) is not None or lex.according_to.match(doc.keys, m) > m:
+            key = doc.keys[m]
+            if m > k and doc.keys[k] in lex.relatives and not relatives:
+                return False
+            if lex.verb(key) is not None or lex.according_to.match(doc.keys, m) > m:
                 return True
             if lex.in_their_words.match(doc.keys, m) > m:
                 return True
         return False
 
     def _clause_opening_cue(self, k: int) -> bool:
-        """A cue word that opens a new clause (``ويرجح``, ``مضيفاً``, ``على حد تعبيره``)."""
-        form = self.lex.verb(self.doc.keys[k])
-        if form is not None and (form.conjunction or form.aspect == "participle"):
+        """A cue word that opens a new clause: a participle (``مضيفاً``), ``على حد تعبيره``,
+        a verb right after a quote, or a conjoined verb with its own speaker or quote
+        (``ويرجح المصدر``, ``وتابع:``); ``واعتبر أن`` goes on with the same content."""
+        doc, lex = self.doc, self.lex
+        if lex.in_their_words.match(doc.keys, k) > k:
             return True
-        if form is not None and k - 1 in self.doc.closer:
+        form = lex.verb(doc.keys[k])
+        if form is None:
+            return False
+        if form.aspect == "participle" or k - 1 in doc.closer:
             return True
-        return self.lex.in_their_words.match(self.doc.keys, k) > k
+        if not form.conjunction:
+            return False
+        if doc.keys[k + 1 : k + 2] == [":"] or k + 1 in doc.opener:
+            return True
+        phrase = phrase_after(doc, k + 1, lex, form)
+        return not phrase.empty and analyse(doc, phrase, lex) is not None
 
     def _clause_after(self, start: int) -> tuple[int, int] | None:
         """The clause that starts at ``start`` (``بحسب المصدر، هو …``)."""
-        end = self._forward_end(start)
-        while end > start and not self.doc.is_word(end - 1) and end - 1 not in self.doc.closer:
-            end -= 1
+        end = self._trim_end(start, self._forward_end(start))
         return self.doc.span(start, end) if end > start else None
 
     def _clause_before(self, i: int) -> tuple[int, int] | None:
@@ -527,53 +693,79 @@ class _Finder:
         start = k + 1
         while start < i and not doc.is_word(start) and start not in doc.opener:
             start += 1
-        end = i
-        while end > start and not doc.is_word(end - 1) and end - 1 not in doc.closer:
-            end -= 1
+        end = self._trim_end(start, i)
         if end <= start:
             return None
         return doc.span(start, end)
+
+    def _trim_end(self, start: int, end: int) -> int:
+        """Drop trailing punctuation, but keep a closing quote mark or a bracket whose
+        opening one lies in the span (``… (120 كلم شرق العاصمة تونس)``)."""
+        doc = self.doc
+        while end > start and not doc.is_word(end - 1) and end - 1 not in doc.closer:
+            if doc.keys[end - 1] in (")", "]"):
+                opening = "(" if doc.keys[end - 1] == ")" else "["
+                if doc.keys[start : end - 1].count(opening) > doc.keys[start : end - 1].count(
+                    doc.keys[end - 1]
+                ):
+                    break
+            end -= 1
+        return end
 
     def _classify(
         self, start: int, end: int
     ) -> tuple[tuple[int, int], QuoteKind, list[tuple[int, int]], list[int]]:
         """Direct when the clause is one quote, mixed when it holds quoted words."""
         doc = self.doc
-        while end > start and not doc.is_word(end - 1) and end - 1 not in doc.closer:
-            end -= 1
+        end = self._trim_end(start, end)
         fragments = [
             doc.opener[k]
             for k in range(start, end)
-            if k in doc.opener and doc.close_token.get(doc.opener[k], end) < end
+            if k in doc.opener
+            and doc.opener[k] not in doc.nested
+            and doc.close_token.get(doc.opener[k], end) < end
         ]
         if (
             len(fragments) == 1
             and start in doc.opener
             and doc.close_token.get(fragments[0]) == end - 1
         ):
-            inner = _trim(doc.text, *doc.fragments[fragments[0]].inner)
+            inner = self._inner(fragments[0])
             return inner, "direct", [inner], fragments
-        verbatim = [
-            _trim(doc.text, *doc.fragments[f].inner)
-            for f in fragments
-            if self._speechlike(f, MIN_SPEECH_WORDS)
-        ]
+        verbatim = [self._inner(f) for f in fragments if self._speechlike(f, MIN_SPEECH_WORDS)]
         kind: QuoteKind = "mixed" if verbatim else "indirect"
         return doc.span(start, end), kind, verbatim, fragments
 
+    def _inner(self, f_index: int) -> tuple[int, int]:
+        """A quote's words, without its marks (nor, when never closed, the final stop)."""
+        fragment = self.doc.fragments[f_index]
+        start, end = _trim(self.doc.text, *fragment.inner)
+        if not fragment.closed:
+            while (end > start and self.doc.text[end - 1] in ".!?؟…") or self.doc.text[
+                end - 1
+            ].isspace():
+                end -= 1
+        return start, end
+
     def _speechlike(self, f_index: int, min_words: int) -> bool:
-        """Enough words, and not the name of a film, campaign, outlet …"""
+        """Enough words, and not the name of a film, campaign, outlet …
+
+        A title noun names what follows when it heads it (``فيلم «…»``, ``بعنوان «…»``);
+        with the article (``هذه الدورة «سيعطي …»``) it is the subject of a quoted
+        sentence unless the quote is only a few words long."""
         doc = self.doc
-        if doc.fragment_words(f_index) < min_words:
+        words = doc.fragment_words(f_index)
+        if words < min_words:
             return False
         opener = doc.token_at(doc.fragments[f_index].open)
         before = opener - 1
         if before >= 0 and doc.is_word(before) and doc.same_paragraph(before, opener):
             key = doc.keys[before]
-            if self.lex.is_in(key, self.lex.title_nouns) or (
-                len(key) > 1 and key[0] in "بل" and self.lex.is_in(key[1:], self.lex.title_nouns)
-            ):
-                return False
+            bare = key[1:] if len(key) > 1 and key[0] in "بل" else key
+            for reading in dict.fromkeys((key, bare)):
+                if self.lex.is_in(reading, self.lex.title_nouns):
+                    definite = reading.startswith(("ال", "وال"))
+                    return definite and words > _SHORT_NAME_WORDS
         return True
 
     def _fragment_before(self, i: int) -> int | None:
@@ -594,7 +786,7 @@ class _Finder:
         frame: str,
         last: int,
     ) -> Unit:
-        inner = _trim(self.doc.text, *self.doc.fragments[f_index].inner)
+        inner = self._inner(f_index)
         anchor = cue[0] if cue else inner[0]
         return Unit(
             anchor, cue, inner, "direct", frame, last, speaker, None, None, [inner], [f_index]
@@ -631,7 +823,10 @@ def _attribute(doc: Doc, finder: _Finder) -> Found:
     items += [
         (f.open, 1, f_index)
         for f_index, f in enumerate(doc.fragments)
-        if f.closed and f_index not in finder.claimed and f_index in doc.close_token
+        if f.closed
+        and f_index not in finder.claimed
+        and f_index not in doc.nested
+        and f_index in doc.close_token
     ]
     items.sort(key=lambda item: (item[0], item[1]))
     quotes: list[Quote] = []
@@ -643,27 +838,45 @@ def _attribute(doc: Doc, finder: _Finder) -> Found:
                 unit, source = inherited
                 quotes.append(_quote(doc, unit, source, inherited=True))
             continue
-        source = _source_of(item, registry, previous)
+        source, factor = _source_of(doc, finder, item, registry, previous)
         if source is not None:
             registry.touch(source)
-        quotes.append(_quote(doc, item, source))
+        quotes.append(_quote(doc, item, source, factor=factor))
         previous = (item, source)
     quotes.sort(key=lambda q: q.span.start)
     return Found(registry.sources, quotes)
 
 
 def _source_of(
+    doc: Doc,
+    finder: _Finder,
     unit: Unit,
     registry: SourceRegistry,
     previous: tuple[Unit, Source | None] | None,
-) -> Source | None:
+) -> tuple[Source | None, float]:
+    """The unit's source, and how much that lowers the quote's confidence.
+
+    A speaker named at the cue is resolved in the registry. "He said" (a verb or
+    participle with no subject) is the source quoted last when that was in this or the
+    previous paragraph; otherwise the person named last before the cue in the paragraph
+    (``كلمة لصاحب الجائزة الدكتور ساعد … رحب فيها …، مشيراً إلى أن``); otherwise, less
+    surely, whoever was quoted last."""
     if unit.speaker is not None:
-        return registry.resolve(unit.speaker)
+        return registry.resolve(unit.speaker), 1.0
     if unit.relative_comma is not None and previous is not None:
         earlier, source = previous
         if earlier.speaker_stop is not None and earlier.speaker_stop >= unit.relative_comma - 1:
-            return source
-    return registry.last()
+            return source, 1.0
+    cue_token = doc.token_at(unit.anchor)
+    if previous is not None and previous[1] is not None:
+        earlier_token = min(doc.token_at(previous[0].anchor), len(doc) - 1)
+        if 0 <= doc.para[cue_token] - doc.para[earlier_token] <= 1:
+            return previous[1], 1.0
+    named = finder.name_before(cue_token)
+    if named is not None:
+        return registry.resolve(named), CARRIED_SUBJECT_FACTOR
+    last = registry.last()
+    return last, DISTANT_SPEAKER_FACTOR if last is not None else NO_SPEAKER_FACTOR
 
 
 def _continued(
@@ -676,8 +889,7 @@ def _continued(
     if previous is None:
         return None
     unit, source = previous
-    fragment = doc.fragments[f_index]
-    opener = doc.token_at(fragment.open)
+    opener = doc.token_at(doc.fragments[f_index].open)
     last = min(unit.last_token, len(doc) - 1)
     if unit.last_token > opener or doc.para[opener] - doc.para[last] > 1:
         return None
@@ -690,7 +902,7 @@ def _continued(
         frame = "continued-paragraph"
     else:
         return None
-    inner = _trim(doc.text, *fragment.inner)
+    inner = finder._inner(f_index)
     close = doc.close_token[f_index]
     continued = Unit(inner[0], unit.cue, inner, "direct", frame, close + 1, None, None, None,
                      [inner], [f_index])  # fmt: skip
@@ -715,10 +927,10 @@ def _opens_sentence(doc: Doc, opener: int) -> bool:
     return k < 0 or not doc.same_paragraph(k, opener) or doc.sentence_end[k]
 
 
-def _quote(doc: Doc, unit: Unit, source: Source | None, *, inherited: bool = False) -> Quote:
-    confidence = CONFIDENCE[unit.frame]
-    if source is None:
-        confidence *= NO_SPEAKER_FACTOR
+def _quote(
+    doc: Doc, unit: Unit, source: Source | None, *, inherited: bool = False, factor: float = 1.0
+) -> Quote:
+    confidence = CONFIDENCE[unit.frame] * (factor if source is not None else NO_SPEAKER_FACTOR)
     return Quote(
         span=Span.of(doc.text, *unit.content),
         kind=unit.kind,

@@ -85,6 +85,9 @@ def _without_conjunction(key: str) -> tuple[str, ...]:
     return tuple(readings)
 
 
+_POSSESSIVES = ("هما", "هم", "ها", "ه")
+
+
 def _keys(words: Iterable[str]) -> frozenset[str]:
     return frozenset(match_key(w) for w in words)
 
@@ -105,6 +108,9 @@ class Lexicon:
                 for form in forms:
                     self.verbs[match_key(form)] = VerbForm(lemma, aspect, 0, preps, verb.nominal)
         self.relay_verbs = frozenset(data.RELAY_VERBS)
+        self.ambiguous_forms = _keys(data.AMBIGUOUS_FORMS)
+        self.unmarked_speech = frozenset(data.UNMARKED_SPEECH_VERBS)
+        self.prepositions = _keys(data.PREPOSITIONS)
         self.impersonal = _keys(data.IMPERSONAL_FORMS)
         self.saying_nouns = _keys(data.SAYING_NOUNS)
         self.complementizers = _keys(data.COMPLEMENTIZERS)
@@ -117,6 +123,8 @@ class Lexicon:
         self.relatives = _keys(data.RELATIVE_PRONOUNS)
         self.clause_breakers = PhraseMatcher(data.CLAUSE_BREAKERS)
         self.outlets = _keys(data.OUTLET_NOUNS)
+        self.outlet_names = _keys(data.OUTLET_NAMES)
+        self.negations = _keys(data.NEGATIONS)
         self.speech_events = _keys(data.SPEECH_EVENTS)
         self.adjuncts = PhraseMatcher(data.ADJUNCT_WORDS)
         self.roles = _keys(data.ROLE_NOUNS)
@@ -146,6 +154,17 @@ class Lexicon:
     def is_in(self, key: str, table: frozenset[str]) -> bool:
         """Whether a word (with or without conjunction and article) is in a list."""
         return any(r in table or strip_article(r) in table for r in _without_conjunction(key))
+
+    def is_in_possessed(self, key: str, table: frozenset[str]) -> bool:
+        """Like :meth:`is_in`, also with a possessive ending: ``بيانها``, ``اجتماعه``."""
+        for ending in _POSSESSIVES:
+            if key.endswith(ending) and len(key) - len(ending) >= 3:
+                stem = key[: -len(ending)]
+                if stem.endswith("ت"):
+                    stem = stem[:-1] + "ه"  # كلمته → كلمه (the key of كلمة)
+                if self.is_in(stem, table):
+                    return True
+        return self.is_in(key, table)
 
 
 @cache

@@ -156,12 +156,30 @@ REPORTING_VERBS: dict[str, Verb] = {
     "زاد": Verb(("زاد",)),
     "أعرب": Verb(("أعرب", "أعربت", "أعربوا"), ("يعرب", "تعرب"), ("معربا", "معربة"),
                  preps=("عن",), nominal=True),
+    "أخبر": Verb(("أخبر", "أخبرت", "أخبرنا", "أخبرني", "أخبروا"), ("يخبر", "تخبر"), ("مخبرا",)),
+    "أبدى": Verb(("أبدى", "أبدت", "أبدوا"), ("يبدي", "تبدي"), ("مبديا", "مبدية"), nominal=True),
     # Relay: the agency or paper that carried the words; the speaker follows عن.
     "نقل": Verb(("نقل", "نقلت", "نقلوا"), ("ينقل", "تنقل"), ("ناقلا", "ناقلة"), preps=("عن",)),
 }
 # fmt: on
 
 RELAY_VERBS = ("نقل",)
+
+# Forms that are also a common preposition (``بين`` "between"): a cue only when a clause
+# opens with them (``وبين المصدر``, ``، بين أن``).
+AMBIGUOUS_FORMS = ("بين",)
+
+# Verbs whose colon may introduce speech without quotation marks (``وأضاف: نحن …``).
+UNMARKED_SPEECH_VERBS = (
+    "قال", "أضاف", "تابع", "أوضح", "ختم", "كتب", "غرد", "زاد", "أردف", "استطرد", "استدرك",
+    "أجاب", "تساءل", "واصل", "علق", "صرح",
+)  # fmt: skip
+
+# Prepositions: a speaker phrase never starts with one.
+PREPOSITIONS = (
+    "في", "من", "على", "إلى", "عن", "مع", "حتى", "منذ", "خلال", "أمام", "بين", "عند", "لدى",
+    "أثناء", "بعد", "قبل", "ضد", "نحو", "حول", "تجاه",
+)  # fmt: skip
 
 # Forms that are impersonal when nothing stands between them and the complementizer:
 # ``يذكر أن`` "it is worth noting that" is the reporter's own aside.
@@ -173,7 +191,7 @@ SAYING_NOUNS = ("قوله", "قولها", "قولهم", "قولهما", "تأك�
 # Complementizers that open reported content; the suffixed forms carry the subject.
 COMPLEMENTIZERS = (
     "أن", "إن", "بأن", "أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها", "أنهم", "إنهم", "بأنهم",
-    "أنهما", "إنهما", "أنني", "إنني", "أننا", "إننا", "بأننا", "أنّه", "لأن",
+    "أنهما", "إنهما", "أنني", "إنني", "أننا", "إننا", "بأننا",
 )  # fmt: skip
 
 # "According to …": the speaker follows. ``ما`` + a reporting verb may come between
@@ -202,7 +220,12 @@ IN_THEIR_WORDS = (
 THIS_IS_WHAT = ("هذا ما", "وهذا ما", "ذلك ما", "وذلك ما", "هو ما", "وهو ما")
 
 # Pronoun objects that may follow a reporting verb without changing who speaks.
-VERB_OBJECT_PRONOUNS = ("به", "عنه", "عنها", "بها", "له", "لها", "ذلك")
+VERB_OBJECT_PRONOUNS = (
+    "به", "عنه", "عنها", "بها", "له", "لها", "ذلك", "فيه", "فيها", "فيهم", "عليه", "عليها",
+    "منه", "منها",
+    # ``كشف النقاب عن``, ``أزاح الستار عن``: the object of an idiom, not the speaker.
+    "النقاب", "الستار", "اللثام",
+)  # fmt: skip
 
 # Words that open a clause without naming anyone: a verb after them has a pronoun subject.
 CONNECTORS = (
@@ -215,14 +238,28 @@ CONNECTORS = (
 RELATIVE_PRONOUNS = ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "اللاتي")
 
 # A clause ends at a comma followed by one of these: what comes after is the reporter's.
-CLAUSE_BREAKERS = ("فيما", "بينما", "في حين", "وذلك", "في إشارة", "في وقت", "من دون", "دون")
+CLAUSE_BREAKERS = (
+    "فيما", "بينما", "في حين", "وذلك", "في إشارة", "في وقت", "من دون", "دون", "خاصة",
+    "خصوصا", "لا سيما", "لاسيما",
+)  # fmt: skip
+
+# Names of news agencies and papers that may follow ``لـ`` or ``وكالة`` unmarked.
+OUTLET_NAMES = (
+    "فرانس", "برس", "رويترز", "الأناضول", "أسوشيتد", "اسوشيتدبرس", "سبوتنيك", "إنترفاكس",
+    "نوفوستي", "تاس", "يونهاب", "كونا", "واس", "سانا", "وام", "قنا", "بترا", "إرنا", "شينخوا",
+    "سبق", "عكاظ",
+)  # fmt: skip
 
 # Addressees: ``لـ`` + an outlet (``لموقع``, ``لـ«الشرق الأوسط»``) ends the speaker phrase.
 OUTLET_NOUNS = (
     "موقع", "صحيفة", "جريدة", "وكالة", "قناة", "مجلة", "إذاعة", "تلفزيون", "شبكة", "الصحفيين",
     "الصحافيين", "الصحافة", "الإعلام", "وسائل", "المراسل", "مراسل", "المحررين", "الموقع",
     "الصحيفة", "الوكالة", "القناة", "المجلة", "الجريدة", "التلفزيون", "الإذاعة", "برنامج",
+    *OUTLET_NAMES,
 )  # fmt: skip
+
+# A reporting verb after one of these did not happen: ``ولم تعلن أي جهة مسؤوليتها``.
+NEGATIONS = ("لم", "لن", "لا", "ولم", "ولن", "ولا", "فلم", "فلن", "فلا")
 
 # ``في`` + one of these opens an adjunct ("in a statement to …"), not part of the speaker.
 SPEECH_EVENTS = (
@@ -238,7 +275,7 @@ ADJUNCT_WORDS = (
     "يوم", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "متحدثا",
     "متحدثة", "بدوره", "بدورها", "من جهته", "من جهتها", "من جانبه", "من جانبها", "أيضا",
     "كذلك", "في وقت سابق", "على هامش", "على حسابه", "على حسابها", "على صفحته", "على صفحتها",
-    "في تصريح", "في حديث", "في بيان", "في كلمة", "في مقابلة", "في مؤتمر",
+    "في تصريح", "في حديث", "في بيان", "في كلمة", "في مقابلة", "في مؤتمر", "بشكل", "بصورة",
 )  # fmt: skip
 
 # Source nouns for one person by role. Indefinite (``مصدر عسكري``) they introduce a source;
@@ -380,6 +417,7 @@ ANONYMITY_REQUESTS = (
     f"{_ASKED} عدم {_DISCLOSE} عن|إلى? {_NAME}",
     f"{_REFUSED} {_DISCLOSE} عن? {_NAME}",
     f"لم {_WANTED} في? {_DISCLOSE} عن? {_NAME}",
+    "لم تسمه|يسمه|تسمها|يسمها|تسمهم|يسمهم",
     f"{_ONLY_ASKED} ذكر|نشر|بذكر|بنشر {_INITIALS_ONLY}",
     "اسم|باسم|اسمه|اسمها مستعار|مستعارا|مستعار",
 )

@@ -23,6 +23,7 @@ class _Entry:
     surname: str | None
     head: str | None
     description_key: str
+    reason_rank: int
 
 
 class SourceRegistry:
@@ -116,6 +117,7 @@ class SourceRegistry:
             surname=strip_article(words[-1]) if has_surname else None,
             head=speaker.head or self._head(speaker),
             description_key=self._key(speaker.description) if speaker.description else "",
+            reason_rank=speaker.reason_rank,
         )
         self.entries.append(entry)
         return entry
@@ -126,8 +128,10 @@ class SourceRegistry:
         if speaker.anonymous and not source.anonymous:
             source.anonymous = True
             source.entity_id = None
-        if speaker.reason and source.anonymity_reason is None:
+        if speaker.reason and speaker.reason_rank < entry.reason_rank:
+            # ``المصدر الذي طلب عدم ذكر اسمه`` says more than ``مصدر مسؤول`` did.
             source.anonymity_reason = self._span(speaker.reason)
+            entry.reason_rank = speaker.reason_rank
         if source.description is None and speaker.description and not speaker.backref:
             source.description = self._span(speaker.description)
 

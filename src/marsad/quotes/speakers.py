@@ -13,16 +13,27 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from marsad.arabic import match_key, strip_article
+from marsad.arabic import strip_article
 from marsad.quotes.document import Doc
 from marsad.quotes.lexicon import Lexicon, VerbForm
 
 # Longest core (in words) accepted as naming a speaker.
-MAX_CORE_WORDS = 8
+MAX_CORE_WORDS = 12
 # Longest apposition after a comma (``، وهو ناشط من …،``).
 MAX_APPOSITION_WORDS = 14
 _INITIALS = re.compile(r"^(?:[\u0621-\u064A]\s?\.\s?){1,3}[\u0621-\u064A]\.?$")
 
+# Longest name taken for the subject a later "he said" refers to.
+_CARRIED_NAME_WORDS = 3
+# Words of time or place that may stand between an addressee and what was said.
+_ADJUNCT_WORDS = 6
+_COPULAS = frozenset(("هو", "هي", "هم", "هما"))
+_NOT_IN_NAMES = frozenset(
+    ("في", "من", "علي", "عن", "مع", "الي", "حتي", "جميع", "كافه", "كل", "بعض", "خلال", "امام",
+     "بين", "عند", "لدي", "بعد", "قبل", "ضد", "نحو", "حول", "منذ", "ان", "الذي", "التي")
+)  # fmt: skip
+_POSSESSIVE_ENDINGS = ("ته", "تها", "تهم", "تهما")
+_GLUED_ARTICLE = ("بال", "لل", "وال", "فال", "كال")
 # ``، وهو ناشط …،``: "who is"; a bare ``هو`` after a comma is a copula, not an apposition.
 _APPOSITION_OPENERS = ("وهو", "وهي", "وهم", "وهما")
 
@@ -54,12 +65,14 @@ class Speaker:
     name: tuple[int, int] | None = None
     description: tuple[int, int] | None = None
     reason: tuple[int, int] | None = None
+    reason_rank: int = 3  # 0 a motive, 1 a request, 2 a kind of source: lower says more
     anonymous: bool = False
     backref: Backref | None = None
     head: str | None = None
     qualifier: str = ""  # the rest of a definite role phrase: ``العسكري`` in المصدر العسكري
     entity_id: str | None = None
     certain_extent: bool = False  # the phrase cannot have swallowed what follows it
+    name_tokens: tuple[int, int] | None = None  # where a person's name lies, in tokens
 
 
 def phrase_after(doc: Doc, i: int, lex: Lexicon, verb: VerbForm | None = None) -> Phrase:
@@ -72,11 +85,13 @@ def phrase_after(doc: Doc, i: int, lex: Lexicon, verb: VerbForm | None = None) -
             return Phrase((i, core_end), appositions, j, overlong=True)
         key = doc.keys[j]
         if not doc.is_word(j):
-            nxt = _apposition_at(doc, j, lex)
-            if nxt is not None:
-                if nxt[0] < nxt[1]:
-                    appositions.append(nxt[:2])
-                j = nxt[2]
+            found = _apposition_at(doc, j, lex, verb)
+            if found is not None:
+                if found[0] < found[1]:
+                    appositions.append(found[:2])
+                j = found[2]
+                if key == "(" and doc.keys[j : j + 1] not in ([","], ["-"]):
+                    break  # ``حلف شمال الأطلسي (الناتو) تضامنه …``: the phrase is over
                 continue
             if key == "." and _inside_initials(doc, j):
                 j += 1
@@ -92,23 +107,20 @@ def phrase_after(doc: Doc, i: int, lex: Lexicon, verb: VerbForm | None = None) -
                     core_end = j if not appositions else core_end
                     continue
             break
-        anonymity = _anonymity_end(doc, j, lex)
-        if anonymity > j:
+        anonymity = _apposition_anonymity_end(doc, j, lex)
+        if anonymity > j and j > i:
             appositions.append((j, anonymity))
             j = anonymity
             continue
-        if _stops_speaker(doc, j, lex, verb, first=j == i):
+        if _stops_speaker(doc, j, lex, verb):
             break
         if key in lex.relatives and j > i:
-            end = _clause_stop(doc, j + 1, lex)
+            end = _clause_stop(doc, j + 1, lex, verb)
             appositions.append((j, end))
             j = end
             continue
-        if appositions:  # words after an apposition continue the description
-            end = _clause_stop(doc, j, lex)
-            appositions.append((j, end))
-            j = end
-            continue
+        if appositions:
+            break  # ``أحد زملائه، الذي فضل عدم ذكر اسمه، عزمه …``: what follows is said
         j += 1
         core_end = j
     return Phrase((i, core_end), appositions, j)
@@ -154,42 +166,65 @@ def phrase_before(doc: Doc, verb_index: int, lex: Lexicon) -> Phrase | None:
 
 def analyse(doc: Doc, phrase: Phrase, lex: Lexicon) -> Speaker | None:
     """What kind of source a phrase names, or None when it names none."""
+    speaker = _kind_of(doc, phrase, lex)
+    if speaker is not None:
+        speaker.reason, speaker.reason_rank = _anonymity(doc, phrase, lex)
+        speaker.anonymous = speaker.anonymous or speaker.reason is not None
+    return speaker
+
+
+def person_at(doc: Doc, k: int, lex: Lexicon) -> Speaker | None:
+    """A person's name starting at token ``k``: a PER mention, or a given name (after an
+    honorific or not) and the family names after it."""
+    mention = doc.mention_at.get(k)
+    if mention is not None and mention.label == "PER":
+        end = doc.mention_end[k]
+    elif doc.keys[k] in lex.given_names:
+        end = _name_end(doc, k, min(len(doc), k + _CARRIED_NAME_WORDS), lex)
+    else:
+        return None
+    speaker = analyse(doc, Phrase((k, end), [], end), lex)
+    return speaker if speaker is not None and speaker.kind == "person" else None
+
+
+def _kind_of(doc: Doc, phrase: Phrase, lex: Lexicon) -> Speaker | None:
     start, end = phrase.core
     if start >= end or phrase.overlong:
         return None
     span = doc.span(start, end)
-    reason, anonymous = _anonymity(doc, phrase, lex)
     description = _description(doc, phrase, lex)
     core_text = doc.text[span[0] : span[1]]
     words = [doc.keys[k] for k in range(start, end) if doc.is_word(k)]
-    if not words:
-        return None
+    if not words or words[0] in lex.prepositions:
+        return None  # ``تعترف على الاحتفاء …``: no speaker starts with a preposition
 
     if _INITIALS.match(core_text.strip()) and not _given_name_follows(doc, end, lex):
         return Speaker(
-            "initials", span, name=span, description=description, reason=reason,
-            anonymous=True, certain_extent=True,
+            "initials", span, name=span, description=description, anonymous=True,
+            certain_extent=True,
         )  # fmt: skip
 
     back = _back_reference(words, lex)
     if back is not None:
         backref, head, qualifier = back
+        kind: SpeakerKind = "role"
+        if head in lex.organisations:
+            kind = "organisation"
+        elif head in lex.collectives:
+            kind = "collective"
         return Speaker(
-            "collective" if lex.is_in(head, lex.collectives) else "role",
-            span, description=description or span, reason=reason,
-            anonymous=anonymous, backref=backref, head=head, qualifier=qualifier,
-            certain_extent=len(words) <= 2,
+            kind, span, name=span if kind == "organisation" else None, description=span,
+            backref=backref, head=head, qualifier=qualifier, certain_extent=len(words) <= 2,
         )  # fmt: skip
 
     mentioned = _mention_in(doc, start, end)
     if mentioned is not None:
         m_start, m_end, label, entity_id = mentioned
-        name = doc.span(m_start, m_end)
         before = doc.span(start, m_start) if m_start > start else None
         return Speaker(
-            "person" if label == "PER" else "organisation", span, name=name,
-            description=before or description, reason=reason, anonymous=anonymous,
-            entity_id=entity_id, certain_extent=m_start == start,
+            "person" if label == "PER" else "organisation", span, name=doc.span(m_start, m_end),
+            description=before or description, entity_id=entity_id,
+            certain_extent=m_start == start and m_end == end, name_tokens=(m_start, m_end),
         )  # fmt: skip
 
     named = _name_in(doc, start, end, lex)
@@ -200,54 +235,45 @@ def analyse(doc: Doc, phrase: Phrase, lex: Lexicon) -> Speaker | None:
         after = doc.span(n_end, end) if n_end < end else None
         return Speaker(
             "person", span, name=doc.span(n_start, n_end),
-            description=before or after or description, reason=reason, anonymous=anonymous,
+            description=before or after or description, name_tokens=(n_start, n_end),
         )  # fmt: skip
 
     head = words[0]
     if lex.is_in(head, lex.organisations):
-        return Speaker("organisation", span, name=span, description=description,
-                       reason=reason, anonymous=anonymous, head=strip_article(head))  # fmt: skip
+        return Speaker(
+            "organisation", span, name=span, description=description, head=strip_article(head)
+        )
     if lex.is_in(head, lex.collectives) or lex.is_in(head, lex.roles):
-        kind: SpeakerKind = "collective" if lex.is_in(head, lex.collectives) else "role"
+        kind = "collective" if lex.is_in(head, lex.collectives) else "role"
         unnamed_source = any(
             h in lex.anonymous_heads for h in (head, strip_article(head), head[1:])
         )
         return Speaker(
-            kind, span, description=span, reason=reason,
-            anonymous=anonymous or unnamed_source, head=strip_article(head),
-        )  # fmt: skip
+            kind, span, description=span, anonymous=unnamed_source, head=strip_article(head)
+        )
     if len(words) <= 3 and not any(lex.is_in(w, lex.connectors) for w in words[:1]):
-        return Speaker("unknown", span, name=span, description=description, reason=reason,
-                       anonymous=anonymous)  # fmt: skip
+        return Speaker("unknown", span, name=span, description=description)
     return None
-
-
-def surname_of(doc: Doc, speaker: Speaker) -> str | None:
-    """The key of a person's last name (without the article), for later references."""
-    if speaker.kind != "person" or speaker.name is None:
-        return None
-    words = match_key(doc.text[speaker.name[0] : speaker.name[1]]).split()
-    return strip_article(words[-1]) if len(words) >= 2 else None
 
 
 # ------------------------------------------------------------------------------ helpers
 
 
-def _stops_speaker(doc: Doc, j: int, lex: Lexicon, verb: VerbForm | None, *, first: bool) -> bool:
+def _stops_speaker(doc: Doc, j: int, lex: Lexicon, verb: VerbForm | None) -> bool:
     key = doc.keys[j]
     if key in lex.complementizers or key in lex.saying_nouns:
         return True
-    if verb is not None and (key in verb.preps or (key[:1] in verb.preps and len(key) > 2)):
+    if verb is not None and key in verb.preps:
         return True
     if lex.verb(key) is not None:
         return True
     if _addressee_starts(doc, j, lex):
         return True
-    if lex.adjuncts.match(doc.keys, j) > j:
+    if lex.adjuncts.match(doc.keys, j) > j or lex.according_to.match(doc.keys, j) > j:
         return True
-    if key == "في" and j + 1 < len(doc) and lex.is_in(doc.keys[j + 1], lex.speech_events):
-        return True
-    return key in lex.verb_objects and first
+    return (
+        key == "في" and j + 1 < len(doc) and lex.is_in_possessed(doc.keys[j + 1], lex.speech_events)
+    )
 
 
 def _addressee_starts(doc: Doc, j: int, lex: Lexicon) -> bool:
@@ -281,7 +307,7 @@ def addressee_end(doc: Doc, j: int, lex: Lexicon) -> int:
         while (
             taken < 3
             and doc.is_word(k)
-            and doc.keys[k].startswith("ال")
+            and (doc.keys[k].startswith("ال") or doc.keys[k] in lex.outlet_names)
             and doc.keys[k] not in lex.complementizers
             and lex.verb(doc.keys[k]) is None
         ):
@@ -293,7 +319,9 @@ def addressee_end(doc: Doc, j: int, lex: Lexicon) -> int:
     return k
 
 
-def _apposition_at(doc: Doc, j: int, lex: Lexicon) -> tuple[int, int, int] | None:
+def _apposition_at(
+    doc: Doc, j: int, lex: Lexicon, verb: VerbForm | None = None
+) -> tuple[int, int, int] | None:
     """An apposition opening at punctuation token ``j``: (start, end, next token)."""
     key = doc.keys[j]
     if key == "(":
@@ -308,37 +336,74 @@ def _apposition_at(doc: Doc, j: int, lex: Lexicon) -> tuple[int, int, int] | Non
             if not doc.is_word(k) or doc.keys[k] in lex.complementizers:
                 break
             k += 1
-        if doc.is_word(j + 1) and _anonymity_end(doc, j + 1, lex) > j + 1:
-            end = _anonymity_end(doc, j + 1, lex)
+        end = _apposition_anonymity_end(doc, j + 1, lex) if doc.is_word(j + 1) else j + 1
+        if end > j + 1:
             return j + 1, end, end
-    if key == ",":
-        k = j + 1
-        if doc.is_word(k) and doc.keys[k] in _APPOSITION_OPENERS:
-            end = _clause_stop(doc, k, lex)
-            return k, end, end + 1 if doc.keys[end : end + 1] == [","] else end
-        if doc.is_word(k) and _anonymity_end(doc, k, lex) > k:
-            end = _anonymity_end(doc, k, lex)
-            return k, end, end + 1 if doc.keys[end : end + 1] == [","] else end
-        if doc.is_word(k) and (lex.is_in(doc.keys[k], lex.roles) or doc.keys[k] in lex.relatives):
-            end = _clause_stop(doc, k, lex)
-            if (
-                doc.keys[end : end + 1] == [","]
-                and end - k <= MAX_APPOSITION_WORDS
-                and _followed_by_content(doc, end + 1, lex)
-            ):
-                return k, end, end + 1
+    if key != "," or not doc.is_word(j + 1):
+        return None
+    k = j + 1
+    if doc.keys[k] in _APPOSITION_OPENERS:
+        end = _clause_stop(doc, k, lex, verb)
+        return k, end, end + 1 if doc.keys[end : end + 1] == [","] else end
+    anonymity = _apposition_anonymity_end(doc, k, lex)
+    if anonymity > k:
+        closed = doc.keys[anonymity : anonymity + 1] == [","]
+        return k, anonymity, anonymity + 1 if closed else anonymity
+    end = _clause_stop(doc, k + 1 if doc.keys[k] in lex.relatives else k, lex, verb)
+    if end - k > MAX_APPOSITION_WORDS or end >= len(doc):
+        return None
+    closed_by_comma = doc.keys[end] == ","
+    if doc.keys[k] in lex.relatives and closed_by_comma:
+        return k, end, end + 1  # ``، الذي فضل عدم ذكر اسمه،``
+    if (
+        verb is not None
+        and closed_by_comma
+        and end - k <= MAX_CORE_WORDS
+        and doc.keys[k] not in _COPULAS
+        and _introduces_clause(doc, end + 1, lex)
+    ):
+        return k, end, end + 1  # ``، النرويجي ينس شتولتنبرغ …، أن``
+    ends_in_cue = opens_content(doc, end, lex) or (
+        _addressee_starts(doc, end, lex) and _introduces_clause(doc, end, lex)
+    )
+    if ends_in_cue and (lex.is_in(doc.keys[k], lex.roles) or doc.keys[k] in lex.relatives):
+        return k, end, end  # ``، مدير الطب السلوكي … قائلا:``, ``، رئيس … لموقع "…"، أنه``
     return None
+
+
+def opens_content(doc: Doc, k: int, lex: Lexicon) -> bool:
+    """A complementizer, a colon, a quote or a participle cue (``قائلاً``)."""
+    if k >= len(doc):
+        return False
+    key = doc.keys[k]
+    form = lex.verb(key) if doc.is_word(k) else None
+    return (
+        key in lex.complementizers
+        or key == ":"
+        or k in doc.opener
+        or (form is not None and form.aspect == "participle")
+    )
+
+
+def _introduces_clause(doc: Doc, k: int, lex: Lexicon) -> bool:
+    """A complementizer or a colon, maybe after an addressee and a few words of time or
+    place (``لموقع "ذا لوكال" الإخباري هذا الأسبوع، أنه``)."""
+    k = addressee_end(doc, k, lex)
+    for m in range(k, min(len(doc), k + _ADJUNCT_WORDS)):
+        key = doc.keys[m]
+        if key in lex.complementizers or key == ":":
+            return True
+        if m in doc.opener or doc.sentence_end[m] or (doc.is_word(m) and lex.verb(key)):
+            return False
+    return False
 
 
 def _followed_by_content(doc: Doc, k: int, lex: Lexicon) -> bool:
     """After a comma apposition comes the complementizer, a colon or the quote."""
-    k = addressee_end(doc, k, lex)
-    return k < len(doc) and (
-        doc.keys[k] in lex.complementizers or doc.keys[k] == ":" or k in doc.opener
-    )
+    return opens_content(doc, addressee_end(doc, k, lex), lex)
 
 
-def _clause_stop(doc: Doc, k: int, lex: Lexicon) -> int:
+def _clause_stop(doc: Doc, k: int, lex: Lexicon, verb: VerbForm | None = None) -> int:
     """First token at or after ``k`` ending a relative clause or apposition."""
     start = k
     while k < len(doc) and doc.same_paragraph(start, k) and k - start <= MAX_APPOSITION_WORDS:
@@ -353,24 +418,43 @@ def _clause_stop(doc: Doc, k: int, lex: Lexicon) -> int:
                     k = close + 1
                     continue
             break
+        anonymity = _apposition_anonymity_end(doc, k, lex)
+        if anonymity > k:
+            k = anonymity
+            continue
         if key in lex.complementizers or _addressee_starts(doc, k, lex):
             break
-        if lex.verb(key) is not None:  # ``، الذي يؤكد أن``: a new reporting clause
+        if verb is not None and key in verb.preps:
             break
+        if opens_content(doc, k, lex) or (
+            lex.verb(key) is not None and opens_content(doc, k + 1, lex)
+        ):
+            break  # ``، الذي يؤكد أن``: a new reporting clause
         k += 1
     return k
 
 
-def _anonymity_end(doc: Doc, j: int, lex: Lexicon) -> int:
-    return max(
-        lex.anonymity_motives.match(doc.keys, j),
-        lex.anonymity_requests.match(doc.keys, j),
-        lex.anonymity_kinds.match(doc.keys, j),
-    )
+def _apposition_anonymity_end(doc: Doc, j: int, lex: Lexicon) -> int:
+    """End of a phrase asking for or explaining anonymity (``فضل عدم ذكر اسمه``) at ``j``.
+
+    Phrases that name an anonymous kind of source (``مصدر مطلع``) are the speaker
+    itself, not an apposition, and are left to :func:`_anonymity`."""
+    return max(lex.anonymity_motives.match(doc.keys, j), lex.anonymity_requests.match(doc.keys, j))
 
 
-def _anonymity(doc: Doc, phrase: Phrase, lex: Lexicon) -> tuple[tuple[int, int] | None, bool]:
-    """The words that make the source anonymous (motive first), and whether any did."""
+def anonymity_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
+    """Token ranges of anonymity phrases: their words (``ذكر``, ``كشف``) are never cues."""
+    spans = []
+    for j in range(len(doc)):
+        end = _apposition_anonymity_end(doc, j, lex)
+        if end > j:
+            spans.append((j, end))
+    return spans
+
+
+def _anonymity(doc: Doc, phrase: Phrase, lex: Lexicon) -> tuple[tuple[int, int] | None, int]:
+    """The words that make the source anonymous, motive first, with their rank (see
+    :attr:`Speaker.reason_rank`; 3 when there are none)."""
     found: dict[str, tuple[int, int]] = {}
     ranges = [phrase.core, *phrase.appositions]
     for start, end in ranges:
@@ -383,10 +467,10 @@ def _anonymity(doc: Doc, phrase: Phrase, lex: Lexicon) -> tuple[tuple[int, int] 
                 stop = matcher.match(doc.keys, k)
                 if stop > k and label not in found:
                     found[label] = doc.span(k, stop)
-    for label in ("motive", "request", "kind"):
+    for rank, label in enumerate(("motive", "request", "kind")):
         if label in found:
-            return found[label], True
-    return None, False
+            return found[label], rank
+    return None, 3
 
 
 def _description(doc: Doc, phrase: Phrase, lex: Lexicon) -> tuple[int, int] | None:
@@ -396,7 +480,7 @@ def _description(doc: Doc, phrase: Phrase, lex: Lexicon) -> tuple[int, int] | No
         kept = [
             (a, b)
             for a, b in segments
-            if not any(_anonymity_end(doc, k, lex) > k for k in range(a, b))
+            if not any(_apposition_anonymity_end(doc, k, lex) > k for k in range(a, b))
         ]
         if not kept:
             continue
@@ -429,8 +513,8 @@ def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _back_reference(words: list[str], lex: Lexicon) -> tuple[Backref, str, str] | None:
-    """``المصدر``, ``المصدر ذاته``, ``الأخير``: any source; ``المسؤول``, ``المصدر
-    العسكري``: the latest source of that kind."""
+    """``المصدر``, ``المصدر ذاته``, ``الأخير``: any source; ``المسؤول``, ``الصحيفة``,
+    ``المصدر العسكري``: the latest source of that kind."""
     head = words[0]
     for conj in ("", "و", "ف"):
         if conj and head.startswith(conj) and head[len(conj) :].startswith("ال"):
@@ -441,7 +525,12 @@ def _back_reference(words: list[str], lex: Lexicon) -> tuple[Backref, str, str] 
     bare = strip_article(head)
     if head in lex.back_references and not rest:
         return "any", bare, ""
-    known = bare in lex.roles or bare in lex.collectives or head in lex.back_references
+    known = (
+        bare in lex.roles
+        or bare in lex.collectives
+        or bare in lex.organisations
+        or head in lex.back_references
+    )
     if known and len(rest) <= 2 and all(w.startswith("ال") for w in rest):
         return "head", bare, " ".join(strip_article(w) for w in rest)
     return None
@@ -468,14 +557,7 @@ def _name_in(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int] | 
             if not lex.is_in(nxt, lex.roles) and not lex.is_in(nxt, lex.organisations):
                 opens, k = True, k + 1
         if opens:
-            stop = k + 1
-            while stop < end and stop - k < 5 and doc.is_word(stop):
-                nxt = doc.keys[stop]
-                role = lex.is_in(nxt, lex.roles) and nxt not in lex.name_joiners
-                if nxt in ("في", "من", "على", "عن", "مع", "الى", "الي") or role:
-                    break
-                stop += 1
-            return k, stop
+            return k, _name_end(doc, k, end, lex)
     # A foreign name before a role: ``لاري تشاغوريس أستاذ التسويق``.
     for k in range(start + 1, min(end, start + 5)):
         if lex.is_in(doc.keys[k], lex.roles) and not doc.keys[k].startswith("ال"):
@@ -490,6 +572,33 @@ def _name_in(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int] | 
                 return start, k
             break
     return None
+
+
+def _name_end(doc: Doc, first: int, end: int, lex: Lexicon) -> int:
+    """Where a name that starts at ``first`` ends.
+
+    Not at a preposition, a role noun, a word with a possessive ending (``سعادته``) or a
+    preposition glued to the article (``بالانتقال``); and, after two names, not at an
+    indefinite word followed by a definite one: that is a construct (``حصيلة القتلى``)
+    opening what was said, not a family name (``عبد``, ``أبو`` and ``بن`` excepted)."""
+    stop = first + 1
+    while stop < end and stop - first < 5 and doc.is_word(stop):
+        key = doc.keys[stop]
+        joiner = key in lex.name_joiners or doc.keys[stop - 1] in lex.name_joiners
+        if key in _NOT_IN_NAMES or (lex.is_in(key, lex.roles) and not joiner):
+            break
+        if key.endswith(_POSSESSIVE_ENDINGS) or key.startswith(_GLUED_ARTICLE):
+            break
+        following = doc.keys[stop + 1] if stop + 1 < end and doc.is_word(stop + 1) else ""
+        if (
+            stop - first >= 2
+            and not joiner
+            and not key.startswith("ال")
+            and following.startswith("ال")
+        ):
+            break
+        stop += 1
+    return stop
 
 
 def _role_like(doc: Doc, start: int, lex: Lexicon) -> bool:
