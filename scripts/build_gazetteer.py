@@ -78,14 +78,14 @@ def main(argv: list[str] | None = None) -> int:
     drafts += continents_and_regions(gn, supplement)
     countries = country_drafts(gn, supplement)
     drafts += countries
-    cities = city_drafts(gn)
+    cities = city_drafts(gn, supplement["place_aliases"])
     admin1, admin1_of = admin1_drafts(args.shared_data, supplement, cities)
     drafts += admin1
     syria_units = syria_admin_drafts(args.shared_data, admin1)
     drafts += syria_units
     iraq_districts = iraq_district_drafts(args.shared_data, supplement, cities, admin1_of)
     drafts += iraq_districts
-    drafts += place_cities(cities, admin1_of, syria_units, iraq_districts, supplement)
+    drafts += place_cities(cities, admin1_of, syria_units, iraq_districts)
 
     entries = [d.entry for d in drafts]
     keys: dict[str, set[int]] = defaultdict(set)
@@ -203,10 +203,11 @@ def country_drafts(gn: dict[str, dict], supplement: dict) -> list[Draft]:
     return drafts
 
 
-def city_drafts(gn: dict[str, dict]) -> list[Draft]:
+def city_drafts(gn: dict[str, dict], extra: dict[str, list[str]]) -> list[Draft]:
+    """GeoNames places with an Arabic name (their own, or one from the supplement)."""
     drafts = []
     for c in sorted(gn["cities500"].values(), key=lambda c: c["geonameid"]):
-        names = arabic_names(c["alternatenames"])
+        names = arabic_names([*c["alternatenames"], *extra.get(f"geonames:{c['geonameid']}", ())])
         if not names:
             continue
         population = int(c["population"])
@@ -444,7 +445,7 @@ def iraq_district_drafts(
                 lon=seat.lon,
                 population=0,
                 name=f"قضاء {seat.name}",
-                name_en=f"{district['engName'].removeprefix('Qadhaa ')} District",
+                name_en=f"{seat.name_en} District",
             )
             drafts.setdefault(place_id, Draft(entry, {district["arbName"]}, 3))
     return [drafts[k] for k in sorted(drafts)]
@@ -467,13 +468,11 @@ def place_cities(
     admin1_of: dict[tuple[str, str], str],
     syria_units: list[Draft],
     iraq_districts: list[Draft],
-    supplement: dict,
 ) -> list[Draft]:
     """Cities with admin1 ids; admin2 for Syria (the district of the nearest sub-district
     centre in the same governorate: approximate) and for Iraqi district seats."""
     subdistricts = [d.entry for d in syria_units if d.entry.kind == "subdistrict"]
     seats = {d.entry.id.removeprefix("marsad:iq-qada-"): d.entry.id for d in iraq_districts}
-    extra = supplement["place_aliases"]
     placed = []
     for city in cities:
         e = city.entry
@@ -485,8 +484,7 @@ def place_cities(
                 admin2 = min(inside, key=lambda s: entry_km(e, s)).admin2
         elif e.country == "IQ":
             admin2 = seats.get(e.id.partition(":")[2])
-        names = city.names | set(extra.get(e.id, ()))
-        placed.append(Draft(replace(e, admin1=admin1, admin2=admin2), names))
+        placed.append(Draft(replace(e, admin1=admin1, admin2=admin2), city.names))
     return placed
 
 

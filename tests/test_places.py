@@ -273,3 +273,49 @@ def test_component_in_the_default_pipeline() -> None:
     component = places_component()
     assert component.writes == ("places",)
     Pipeline([component])  # the contract is valid
+
+
+# --------------------------------------------------------------------- the fixture
+
+
+def fixture_rows() -> list[list[str]]:
+    lines = (FIXTURES / "places.tsv").read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line and not line.startswith("#")]
+
+
+def test_places_fixture_is_well_formed() -> None:
+    g = gazetteer()
+    rows = fixture_rows()
+    assert len(rows) >= 200
+    for source, _, start, end, mention, gold, sentence in rows:
+        assert source in ("anercorp-test", "saudinewsnet")
+        assert sentence[int(start) : int(end)] == mention
+        kind, _, value = gold.partition(":")
+        if kind == "country":
+            assert g.country_id(value) is not None, gold
+        elif gold not in ("none", "notplace"):
+            assert g.lookup(gold) is not None, gold
+
+
+def test_syrian_and_iraqi_towns_resolve(component: PlacesComponent) -> None:
+    """The SaudiNewsNet rows, spans given as LOC mentions: almost all resolve right."""
+    rows = [r for r in fixture_rows() if r[0] == "saudinewsnet" and ":" in r[5]]
+    by_sentence: dict[str, list[list[str]]] = {}
+    for row in rows:
+        by_sentence.setdefault(row[1], []).append(row)
+    right = 0
+    for group in by_sentence.values():
+        text = group[0][6]
+        mentions = [Mention(span=Span.of(text, int(r[2]), int(r[3])), label="LOC") for r in group]
+        places = [p for p in places_of(component, text, mentions) if p.relation != "adjective"]
+        for row in group:
+            start, end, gold = int(row[2]), int(row[3]), row[5]
+            hits = [p for p in places if p.span.start < end and start < p.span.end]
+            if not hits:
+                continue
+            got = hits[0]
+            if gold.startswith("country:"):
+                right += got.country == gold[8:] and got.kind == "country"
+            else:
+                right += got.id == gold
+    assert right / len(rows) >= 0.9

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from marsad.arabic import clitic_stems, match_key, normalize, tokenize
 from marsad.model import Mention
@@ -29,12 +29,12 @@ MatchRelation = Literal["mention", "near", "countryside", "adjective"]
 
 MAX_WORDS = 5  # longer gazetteer names (official country names) are rare in running text
 MIN_BARE_LETTERS = 3
+MAX_LEAD = 12  # clitics or a designator between a LOC mention's start and the name
 OPEN_QUOTES = frozenset("«“\"'")
 CLOSE_QUOTES = frozenset("»”\"'")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     start: int
     end: int
     key: str
@@ -122,12 +122,18 @@ class PlaceFinder:
         loc: Sequence[Mention],
         blocked: Sequence[Mention],
     ) -> tuple[NameMatch | None, int]:
+        first_readings = clitic_stems(words[i].key)  # only a name's first word has clitics
+        names, first_words = self.gazetteer.names, self.gazetteer.first_words
+        if not any(r in names or r in first_words for r in first_readings):
+            return None, 0
         run = 1
-        while run < self.max_words and i + run < len(words) and words[i + run].joined:
-            run += 1
+        if any(r in self.gazetteer.first_words for r in first_readings):
+            while run < self.max_words and i + run < len(words) and words[i + run].joined:
+                run += 1
         for n in range(run, 0, -1):
-            phrase = " ".join(w.key for w in words[i : i + n])
-            readings = clitic_stems(phrase)
+            rest = "".join(" " + w.key for w in words[i + 1 : i + n])
+            phrase = words[i].key + rest
+            readings = tuple(r + rest for r in first_readings) if rest else first_readings
             for reading in readings:
                 hit = self.gazetteer.names.get(reading)
                 if hit is None:
@@ -141,13 +147,15 @@ class PlaceFinder:
                     return None, 0
                 start = first.start + _prefix_length(text[first.start : first.end], phrase, reading)
                 end = last.end
-                mention = _covering(loc, start, end)
+                mention = _named_by(loc, start, end)
                 if _covering(blocked, start, end) is not None and mention is None:
                     return None, n
                 relation, kinds, span_start = self._designator(text, words, i)
                 designated = kinds is not None or relation != "mention"
                 letters = len(reading.replace(" ", ""))
-                weak = not hit.bare or letters < MIN_BARE_LETTERS or _quoted(text, start, end)
+                if letters < MIN_BARE_LETTERS:
+                    return None, 0
+                weak = not hit.bare or _quoted(text, start, end)
                 if mention is None and not designated and weak:
                     return None, 0 if n == 1 else n  # one word may still be an adjective
                 if relation in SPAN_RELATIONS:
@@ -285,6 +293,8 @@ def _prefix_length(word_text: str, phrase_key: str, reading: str) -> int:
             dropped = 2  # للرقه → الرقه
         else:
             return 0
+    if len(word_text) == len(first_key):
+        return dropped  # nothing folded away: offsets agree
     normalized = normalize(word_text)
     if dropped >= len(normalized.text):
         return 0
@@ -293,6 +303,16 @@ def _prefix_length(word_text: str, phrase_key: str, reading: str) -> int:
 
 def _span(words: list[Word], i: int, n: int) -> tuple[int, int]:
     return words[i].start, words[i + n - 1].end
+
+
+def _named_by(loc: Sequence[Mention], start: int, end: int) -> Mention | None:
+    """The LOC mention that is this name (give or take proclitics and a designator): a
+    name inside a longer LOC mention (بحر in بحر الصين) gets no say from it."""
+    for mention in loc:
+        span = mention.span
+        if span.start <= start and end == span.end and start - span.start <= MAX_LEAD:
+            return mention
+    return None
 
 
 def _covering(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:

@@ -69,6 +69,8 @@ class Gazetteer:
         self.adjectives = adjectives
         self.index = {entry.id: number for number, entry in enumerate(self.entries)}
         self.max_words = max((key.count(" ") + 1 for key in names), default=1)
+        # First words of names of two words or more: a scan looks further only after one.
+        self.first_words = frozenset(key.partition(" ")[0] for key in names if " " in key)
         self._country_ids = {
             e.country: e.id for e in self.entries if e.kind == "country" and e.country
         }

@@ -33,6 +33,7 @@ from marsad.places.resolver_data import (
     PRECISION,
     SEAT_KM,
     SPEAKS_ARABIC,
+    UNKNOWN_POPULATION,
 )
 
 BROAD_KINDS = frozenset({"continent", "region", "country"})
@@ -232,7 +233,10 @@ def _decide(scored: list[tuple[float, GazetteerEntry]]) -> GazetteerEntry | None
 
 
 def _prior(entry: GazetteerEntry) -> float:
-    score = KIND_PRIOR[entry.kind] + POPULATION_WEIGHT * math.log10(entry.population + 1)
+    population = entry.population
+    if entry.kind in POPULATED_KINDS:
+        population = max(population, UNKNOWN_POPULATION)  # GeoNames' 0 means "not known"
+    score = KIND_PRIOR[entry.kind] + POPULATION_WEIGHT * math.log10(population + 1)
     if entry.country in ARABIC_SPEAKING:
         score += SPEAKS_ARABIC
     return score

@@ -5,17 +5,18 @@ from __future__ import annotations
 # Importance of a reading before context: kind, then log10(population) times a weight.
 KIND_PRIOR: dict[str, float] = {
     "continent": 4.0,
-    "region": 3.0,
-    "country": 3.0,
-    "governorate": 2.0,
-    "district": 1.5,
-    "subdistrict": 1.0,
+    "region": 6.0,  # regions carry no population
+    "country": 1.0,  # countries carry theirs
+    "governorate": 5.0,  # admin units often carry none: weigh them as a city of 100,000
+    "district": 3.0,
+    "subdistrict": 2.0,
     "city": 0.5,
     "town": 0.0,
     "village": -0.5,
     "other": -1.0,
 }
-POPULATION_WEIGHT = 0.5
+POPULATION_WEIGHT = 1.0
+UNKNOWN_POPULATION = 1_000  # a populated place whose population GeoNames does not know
 
 # Arabic news names places of the Arabic-speaking world more than same-named places
 # elsewhere (Arab League members).
@@ -26,8 +27,8 @@ ARABIC_SPEAKING = frozenset(
 SPEAKS_ARABIC = 1.0
 
 # Context from the report's unambiguous places.
-CONTEXT_COUNTRY = 2.0  # same country as one of them
-CONTEXT_MAIN_COUNTRY = 1.0  # … and it is the country named most
+CONTEXT_COUNTRY = 1.5  # same country as one of them
+CONTEXT_MAIN_COUNTRY = 0.5  # … and it is the country named most
 CONTEXT_ADMIN1 = 1.5  # same governorate as one of them
 CONTEXT_NEAR = 1.0  # within NEAR_KM of one of them
 NEAR_KM = 150.0
