@@ -307,3 +307,14 @@ def test_place_filter_finds_places_inside_an_admin_area_of_the_gazetteer() -> No
         assert ids(town.admin1) == [article_id]
         assert ids("سوريا") == [article_id]  # the country
         assert ids("الرقة") == []
+
+
+def test_a_failed_reanalysis_keeps_the_earlier_analysis() -> None:
+    with Store(":memory:") as store:
+        article_id = _put(store, _analysis())
+        store.mark_failed(article_id, "E000 internal error: the new model crashed")
+        assert store.get_analysis(article_id).article.text == TEXT
+        assert [f.error for f in store.failures()] == ["E000 internal error: the new model crashed"]
+        assert store.stale({"marsad": "0.2.0"}) == [article_id]
+        store.save_analysis(article_id, _analysis())
+        assert store.failures() == []

@@ -216,12 +216,12 @@ class Store:
         return json.loads(row[0]) if row and row[0] else {}
 
     def mark_failed(self, document_id: int, error: str) -> None:
-        """Record why a stored document could not be analysed (its article is removed)."""
-        with self.transaction():
-            self.connection.execute(
-                "UPDATE documents SET error = ? WHERE id = ?", (error, document_id)
-            )
-            self._delete_article(document_id)
+        """Record why a stored document could not be analysed again.
+
+        An earlier analysis, if any, is kept (stale, so the next reanalysis retries it):
+        a failing upgrade must not take reports out of the corpus.
+        """
+        self.connection.execute("UPDATE documents SET error = ? WHERE id = ?", (error, document_id))
 
     def failures(self) -> list[Failure]:
         return [
