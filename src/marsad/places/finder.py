@@ -93,6 +93,22 @@ class PlaceFinder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.max_words = min(MAX_WORDS, gazetteer.max_words)
+        self._readings_cache: dict[str, tuple[tuple[str, ...], bool]] = {}
+
+    def _readings(self, key: str) -> tuple[tuple[str, ...], bool]:
+        """Clitic readings of a word if one may begin a name (memoised: most words do not),
+        and whether one begins a name of several words."""
+        cached = self._readings_cache.get(key)
+        if cached is None:
+            readings = clitic_stems(key)  # only a name's first word has clitics
+            names, first_words = self.gazetteer.names, self.gazetteer.first_words
+            if any(r in names or r in first_words for r in readings):
+                cached = (readings, any(r in first_words for r in readings))
+            else:
+                cached = ((), False)
+            if len(self._readings_cache) < 200_000:
+                self._readings_cache[key] = cached
+        return cached
 
     def find(self, text: str, mentions: Sequence[Mention] = ()) -> list[NameMatch]:
         words = words_of(text)
@@ -122,12 +138,11 @@ class PlaceFinder:
         loc: Sequence[Mention],
         blocked: Sequence[Mention],
     ) -> tuple[NameMatch | None, int]:
-        first_readings = clitic_stems(words[i].key)  # only a name's first word has clitics
-        names, first_words = self.gazetteer.names, self.gazetteer.first_words
-        if not any(r in names or r in first_words for r in first_readings):
+        first_readings, opens_longer = self._readings(words[i].key)
+        if not first_readings:
             return None, 0
         run = 1
-        if any(r in self.gazetteer.first_words for r in first_readings):
+        if opens_longer:
             while run < self.max_words and i + run < len(words) and words[i + run].joined:
                 run += 1
         for n in range(run, 0, -1):
