@@ -241,13 +241,8 @@ class _Finder:
             return None  # ``يذكر أن``: the reporter's aside
         if lead is None and i > 0 and doc.keys[i - 1] in lex.negations:
             return None  # ``ولم تعلن أي جهة مسؤوليتها``
-        if (
-            doc.keys[i] in lex.ambiguous_forms
-            and i > 0
-            and doc.is_word(i - 1)
-            and doc.keys[i - 1] not in lex.connectors
-        ):
-            return None  # ``بين السعودية والسويد``: between, not "he explained"
+        if doc.keys[i] in lex.ambiguous_forms and i > 0 and doc.is_word(i - 1):
+            return None  # ``من بين قتلى الهجوم``: between, not "he explained"
         cue_start = doc.tokens[i].start + form.conjunction
         cue = (cue_start, doc.tokens[i].end)
         speaker: Speaker | None = None

@@ -85,7 +85,16 @@ def _without_conjunction(key: str) -> tuple[str, ...]:
     return tuple(readings)
 
 
-_POSSESSIVES = ("هما", "هم", "ها", "ه")
+class _GivenNames(frozenset[str]):
+    """Given names, and any name written as one word with ``عبد`` (``عبدالستار``)."""
+
+    def __contains__(self, key: object) -> bool:
+        if isinstance(key, str) and key.startswith("عبدال") and len(key) > 6:
+            return True
+        return super().__contains__(key)
+
+
+_POSSESSIVES = ("هما", "هم", "ها", "ه", "ي")
 
 
 def _keys(words: Iterable[str]) -> frozenset[str]:
@@ -107,6 +116,8 @@ class Lexicon:
             for aspect, forms in by_aspect:
                 for form in forms:
                     self.verbs[match_key(form)] = VerbForm(lemma, aspect, 0, preps, verb.nominal)
+        for masdar in data.SAYING_MASDARS:
+            self.verbs[match_key(masdar)] = VerbForm("قال", "participle", 0, frozenset(), False)
         self.relay_verbs = frozenset(data.RELAY_VERBS)
         self.ambiguous_forms = _keys(data.AMBIGUOUS_FORMS)
         self.unmarked_speech = frozenset(data.UNMARKED_SPEECH_VERBS)
@@ -134,7 +145,9 @@ class Lexicon:
         self.same_words = _keys(data.SAME_WORDS)
         self.anonymous_heads = _keys(data.ANONYMOUS_HEADS)
         self.honorifics = _keys(data.HONORIFICS)
-        self.given_names = _keys(data.GIVEN_NAMES)
+        self.pronoun_titles = _keys(data.PRONOUN_TITLES)
+        self.blessings = PhraseMatcher(data.BLESSINGS)
+        self.given_names = _GivenNames(_keys(data.GIVEN_NAMES))
         self.kunya = _keys(data.KUNYA)
         self.name_joiners = _keys(data.NAME_JOINERS)
         self.anonymity_motives = PhraseMatcher(data.ANONYMITY_MOTIVES)

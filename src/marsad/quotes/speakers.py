@@ -23,6 +23,8 @@ MAX_CORE_WORDS = 12
 MAX_APPOSITION_WORDS = 14
 _INITIALS = re.compile(r"^(?:[\u0621-\u064A]\s?\.\s?){1,3}[\u0621-\u064A]\.?$")
 
+# A quote this short right after a speaker's noun is a name in it, not what was said.
+_NAME_IN_QUOTES_WORDS = 3
 # Longest name taken for the subject a later "he said" refers to.
 _CARRIED_NAME_WORDS = 3
 # Words of time or place that may stand between an addressee and what was said.
@@ -100,7 +102,7 @@ def phrase_after(doc: Doc, i: int, lex: Lexicon, verb: VerbForm | None = None) -
             if key == "#" and doc.is_word(j + 1) and not appositions:
                 j += 1
                 continue
-            if j in doc.opener and j > i and lex.is_in(doc.keys[j - 1], lex.title_nouns):
+            if j in doc.opener and j > i and doc.is_word(j - 1) and _names_a_title(doc, j, lex):
                 close = _fragment_end_token(doc, j)
                 if close is not None:
                     j = close + 1
@@ -112,6 +114,12 @@ def phrase_after(doc: Doc, i: int, lex: Lexicon, verb: VerbForm | None = None) -
             appositions.append((j, anonymity))
             j = anonymity
             continue
+        blessing = lex.blessings.match(doc.keys, j)
+        if blessing > j:
+            j = blessing  # ``رحمه الله``: said of the speaker, not part of the name
+            continue
+        if j == i and key in lex.pronoun_titles:
+            return Phrase((j + 1, j + 1), [], j + 1)  # ``وأكد سموه``: "he"
         if _stops_speaker(doc, j, lex, verb):
             break
         if key in lex.relatives and j > i:
@@ -179,12 +187,14 @@ def person_at(doc: Doc, k: int, lex: Lexicon) -> Speaker | None:
     mention = doc.mention_at.get(k)
     if mention is not None and mention.label == "PER":
         end = doc.mention_end[k]
-    elif doc.keys[k] in lex.given_names:
+    elif doc.keys[k] in lex.given_names or (
+        k > 0 and doc.keys[k - 1] in lex.honorifics and not _role_like(doc, k, lex)
+    ):
         end = _name_end(doc, k, min(len(doc), k + _CARRIED_NAME_WORDS), lex)
     else:
         return None
-    speaker = analyse(doc, Phrase((k, end), [], end), lex)
-    return speaker if speaker is not None and speaker.kind == "person" else None
+    span = doc.span(k, end)
+    return Speaker("person", span, name=span, name_tokens=(k, end))
 
 
 def _kind_of(doc: Doc, phrase: Phrase, lex: Lexicon) -> Speaker | None:
@@ -238,7 +248,8 @@ def _kind_of(doc: Doc, phrase: Phrase, lex: Lexicon) -> Speaker | None:
             description=before or after or description, name_tokens=(n_start, n_end),
         )  # fmt: skip
 
-    head = words[0]
+    # ``سمو ولي العهد``, ``الدكتور مدير الجامعة``: the title says nothing of the kind.
+    head = words[1] if len(words) > 1 and words[0] in lex.honorifics else words[0]
     if lex.is_in(head, lex.organisations):
         return Speaker(
             "organisation", span, name=span, description=description, head=strip_article(head)
@@ -257,6 +268,16 @@ def _kind_of(doc: Doc, phrase: Phrase, lex: Lexicon) -> Speaker | None:
 
 
 # ------------------------------------------------------------------------------ helpers
+
+
+def _names_a_title(doc: Doc, j: int, lex: Lexicon) -> bool:
+    """A quote right after a word of the speaker phrase names something in it: a title
+    noun's title (``مجلة «ذي إيكونوميست»``), or a few words in construct (``محرر
+    «ارتياد الآفاق»``). A longer one is what the speaker said (``قال المسؤول "…"``)."""
+    if lex.is_in(doc.keys[j - 1], lex.title_nouns):
+        return True
+    f_index = doc.opener[j]
+    return f_index in doc.close_token and doc.fragment_words(f_index) <= _NAME_IN_QUOTES_WORDS
 
 
 def _stops_speaker(doc: Doc, j: int, lex: Lexicon, verb: VerbForm | None) -> bool:
@@ -303,7 +324,7 @@ def addressee_end(doc: Doc, j: int, lex: Lexicon) -> int:
     if rest.startswith("ل"):
         rest = "ا" + rest
     if rest in lex.outlets or strip_article(rest) in lex.outlets:
-        taken = 0
+        taken = 0  # ``لوكالة فرانس برس``: the outlet's name goes with it
         while (
             taken < 3
             and doc.is_word(k)
@@ -313,8 +334,8 @@ def addressee_end(doc: Doc, j: int, lex: Lexicon) -> int:
         ):
             k += 1
             taken += 1
-        if k in doc.opener:
-            close = _fragment_end_token(doc, k)
+        if not taken and k in doc.opener and _names_a_title(doc, k, lex):
+            close = _fragment_end_token(doc, k)  # ``لوكالة «يونهاب»``
             return close + 1 if close is not None else k
     return k
 
@@ -421,6 +442,9 @@ def _clause_stop(doc: Doc, k: int, lex: Lexicon, verb: VerbForm | None = None) -
         anonymity = _apposition_anonymity_end(doc, k, lex)
         if anonymity > k:
             k = anonymity
+            continue
+        if key in lex.complementizers and k == start + 1 and doc.keys[start - 1] in lex.relatives:
+            k += 1  # ``التي تخشى أن …``: the relative clause's own verb takes it
             continue
         if key in lex.complementizers or _addressee_starts(doc, k, lex):
             break
@@ -552,6 +576,8 @@ def _name_in(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int] | 
         if not doc.is_word(k):
             continue
         opens = key in lex.given_names or (key in lex.kunya and doc.is_word(k + 1) and k + 1 < end)
+        if opens and k > start and _indefinite_noun(doc, k - 1, lex):
+            continue  # ``مسؤول تركي``: after an indefinite noun, a name is an adjective
         if key in lex.honorifics and k + 1 < end and doc.is_word(k + 1):
             nxt = doc.keys[k + 1]
             if not lex.is_in(nxt, lex.roles) and not lex.is_in(nxt, lex.organisations):
@@ -572,6 +598,13 @@ def _name_in(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int] | 
                 return start, k
             break
     return None
+
+
+def _indefinite_noun(doc: Doc, k: int, lex: Lexicon) -> bool:
+    key = doc.keys[k]
+    return not key.startswith("ال") and (
+        lex.is_in(key, lex.roles) or lex.is_in(key, lex.collectives)
+    )
 
 
 def _name_end(doc: Doc, first: int, end: int, lex: Lexicon) -> int:
