@@ -3,6 +3,7 @@
     .venv/bin/python bench/quotes_eval.py                 # dev and held-out, side by side
     .venv/bin/python bench/quotes_eval.py --split dev -v  # with every miss, for tuning
     .venv/bin/python bench/quotes_eval.py --corpus 2000   # speed on SaudiNewsNet reports
+    .venv/bin/python bench/quotes_eval.py --entities      # with the entities component's mentions
 
 The passages are in ``tests/fixtures/quotes/`` (see its README): real reports from
 SaudiNewsNet with every quote, its cue and speaker marked by hand, and hard negatives
@@ -23,12 +24,33 @@ import json
 import os
 import time
 import zipfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad.arabic import match_key
-from marsad.model import Quote, Source
+from marsad.model import Analysis, Article, Document, Mention, Quote, Source
+from marsad.pipeline import load_component
 from marsad.quotes import Found, find_quotes
+
+Mentions = Callable[[str], Sequence[Mention]]
+
+
+def no_mentions(text: str) -> Sequence[Mention]:
+    return ()
+
+
+def entity_mentions() -> Mentions:
+    """PER/ORG mentions from the entities component, as the pipeline would pass them."""
+    component = load_component("marsad.entities.component:entities_component")
+
+    def mentions(text: str) -> Sequence[Mention]:
+        analysis = Analysis(document=Document(source="bench"), article=Article(text=text))
+        component(analysis)
+        return analysis.mentions
+
+    return mentions
+
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "quotes"
@@ -78,10 +100,10 @@ def label(source: Source | None) -> str:
     return span.text if span else ""
 
 
-def evaluate(rows: list[dict], tally: Tally) -> None:
+def evaluate(rows: list[dict], tally: Tally, mentions: Mentions = no_mentions) -> None:
     for row in rows:
         text = row["text"]
-        found = find_quotes(text)
+        found = find_quotes(text, mentions=mentions(text))
         sources = {s.id: s for s in found.sources}
         gold_spans = []
         for g in row["quotes"]:
@@ -233,15 +255,19 @@ def main() -> None:
     parser.add_argument("--split", choices=("dev", "heldout", "all", "both"), default="both")
     parser.add_argument("--corpus", type=int, default=1000, help="reports for the speed run")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every miss")
+    parser.add_argument(
+        "--entities", action="store_true", help="give the finder the entities component's mentions"
+    )
     args = parser.parse_args()
+    mentions = entity_mentions() if args.entities else no_mentions
     splits = ("dev", "heldout") if args.split == "both" else (args.split,)
     everything: list[dict] = []
     for split in splits:
         rows = load(split)
         everything += rows
         tally = Tally()
-        evaluate(rows, tally)
-        report(split, rows, tally)
+        evaluate(rows, tally, mentions)
+        report(split + (" (with entity mentions)" if args.entities else ""), rows, tally)
         if args.verbose:
             for miss in tally.misses:
                 print("   ", miss)

@@ -25,6 +25,8 @@ _INITIALS = re.compile(r"^(?:[\u0621-\u064A]\s?\.\s?){1,3}[\u0621-\u064A]\.?$")
 
 # A quote this short right after a speaker's noun is a name in it, not what was said.
 _NAME_IN_QUOTES_WORDS = 3
+# How many words of role may come before a person's name in a speaker phrase.
+_ROLE_BEFORE_NAME_WORDS = 5
 # Longest name taken for the subject a later "he said" refers to.
 _CARRIED_NAME_WORDS = 3
 # Words of time or place that may stand between an addressee and what was said.
@@ -227,7 +229,7 @@ def _kind_of(doc: Doc, phrase: Phrase, lex: Lexicon) -> Speaker | None:
             backref=backref, head=head, qualifier=qualifier, certain_extent=len(words) <= 2,
         )  # fmt: skip
 
-    mentioned = _mention_in(doc, start, end)
+    mentioned = _mention_in(doc, start, end, lex)
     if mentioned is not None:
         m_start, m_end, label, entity_id = mentioned
         before = doc.span(start, m_start) if m_start > start else None
@@ -560,12 +562,18 @@ def _back_reference(words: list[str], lex: Lexicon) -> tuple[Backref, str, str] 
     return None
 
 
-def _mention_in(doc: Doc, start: int, end: int) -> tuple[int, int, str, str | None] | None:
-    for k in range(start, end):
+def _mention_in(
+    doc: Doc, start: int, end: int, lex: Lexicon
+) -> tuple[int, int, str, str | None] | None:
+    """A PER or ORG mention that names the speaker: at the start of the core, or for a
+    person after a role (``حاكم الولاية عبدالستار بارز``). An organisation further in
+    belongs to a role (``المتحدث باسم وزارة الخارجية``) or to what follows."""
+    for k in range(start, min(end, start + _ROLE_BEFORE_NAME_WORDS + 1)):
         mention = doc.mention_at.get(k)
-        if mention is not None:
-            m_end = min(doc.mention_end[k], end)
-            return k, m_end, mention.label, mention.entity_id
+        if mention is None:
+            continue
+        if k == start or (mention.label == "PER" and _role_like(doc, start, lex)):
+            return k, min(doc.mention_end[k], end), mention.label, mention.entity_id
     return None
 
 
