@@ -21,6 +21,7 @@ from marsad.model import Analysis, Document
 # The default components, in order, as "module:factory". Each factory takes no arguments
 # and returns a ready component whose model (if any) ships in marsad/data.
 DEFAULT_COMPONENTS: tuple[str, ...] = (
+    "marsad.entities.component:entities_component",
     "marsad.places.component:places_component",
     "marsad.quotes.component:quotes_component",
     "marsad.topics.component:topics_component",

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from rich.console import Console
 from rich.text import Text
 
+from marsad.entities.render import render_entities
 from marsad.events.render import render_events
 from marsad.model import Analysis
 from marsad.places.render import render_places
@@ -76,6 +77,7 @@ def render_article(analysis: Analysis, view: View) -> None:
 
 SECTIONS: list[Callable[[Analysis, View], None]] = [
     render_article,
+    render_entities,
     render_places,
     render_quotes,
     render_topics,

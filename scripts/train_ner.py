@@ -1,0 +1,400 @@
+"""Train Marsad's Arabic NER tagger and write it to src/marsad/data/ner/.
+
+Reproducible: fixed seeds, one worker thread, sorted inputs. Steps (cached under
+``build/ner/`` so a rerun only redoes what changed; ``--force`` redoes everything):
+
+1. corpus    SaudiNewsNet articles → one line of word keys per paragraph (unlabelled).
+2. vectors   skip-gram word2vec on that corpus (gensim, training-time only).
+3. clusters  k-means over the vectors at several granularities → word → cluster ids.
+4. gazetteer names by type from the geo data, CLDR country names, the entity registry
+             and the entity names of WikiFANE.
+5. crf       a linear-chain CRF (crfsuite) on ANERcorp train; a dev block carved from the
+             end of train picks the hyper-parameters (``--c1``/``--c2`` grids), then the
+             shipped model is trained on all of train. ``--fane`` adds NewsFANE/WikiFANE
+             sentences (every sentence overlapping ANERcorp test or dev removed); off by
+             default because both lowered dev F1.
+
+Usage: ``python scripts/train_ner.py [--data ../shared/data] [--out src/marsad/data/ner]``
+(``MARSAD_SHARED_DATA`` overrides the default data folder).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import json
+import os
+import random
+import sys
+import time
+import zipfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import numpy as np
+
+from marsad.arabic import tokenize
+from marsad.entities.conll import Sentence, entities, read_conll, repair, score
+from marsad.entities.features import FeatureExtractor, word_key
+from marsad.entities.ner import CLUSTERS_FILE, GAZETTEER_FILE, MODEL_FILE, NerModel
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = 13
+CLUSTER_SIZES = (64, 256, 1024)
+DEV_SENTENCES = 500  # the dev block: the last sentences of ANERcorp train
+MIN_COUNT = 3
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+# ----------------------------------------------------------------------------- corpus
+
+
+def news_paragraphs(data: Path) -> Iterator[str]:
+    for path in sorted((data / "corpus" / "saudinewsnet").glob("*.zip")):
+        with zipfile.ZipFile(path) as archive:
+            for name in sorted(archive.namelist()):
+                for article in json.loads(archive.read(name)):
+                    for text in (article.get("title") or "", article.get("content") or ""):
+                        yield from (p for p in text.split("\n") if p.strip())
+
+
+def build_corpus(data: Path, path: Path) -> None:
+    seen: set[str] = set()
+    lines = 0
+    with path.open("w", encoding="utf-8") as out:
+        for paragraph in news_paragraphs(data):
+            if paragraph in seen:  # the same paragraph in several outlets' copies
+                continue
+            seen.add(paragraph)
+            keys = [word_key(t.text) for t in tokenize(paragraph) if t.is_word]
+            if len(keys) >= 3:
+                out.write(" ".join(keys) + "\n")
+                lines += 1
+    log(f"corpus: {lines} paragraphs → {path}")
+
+
+# ---------------------------------------------------------------------------- vectors
+
+
+def train_vectors(corpus: Path, path: Path) -> None:
+    from gensim.models import Word2Vec
+    from gensim.models.word2vec import LineSentence
+
+    model = Word2Vec(
+        LineSentence(str(corpus)),
+        vector_size=100,
+        window=5,
+        min_count=MIN_COUNT,
+        sg=1,
+        negative=5,
+        sample=1e-4,
+        epochs=4,
+        workers=1,
+        seed=SEED,
+    )
+    words = list(model.wv.index_to_key)
+    np.savez_compressed(path, words=np.array(words), vectors=model.wv.vectors)
+    log(f"vectors: {len(words)} words → {path}")
+
+
+def kmeans(x: np.ndarray, k: int, iterations: int = 25) -> np.ndarray:
+    """Spherical k-means (cosine), seeded: returns each row's cluster."""
+    rng = np.random.default_rng(SEED)
+    centres = x[rng.choice(len(x), size=k, replace=False)].copy()
+    assign = np.zeros(len(x), dtype=np.int64)
+    for _ in range(iterations):
+        assign = np.concatenate(
+            [np.argmax(x[i : i + 20000] @ centres.T, axis=1) for i in range(0, len(x), 20000)]
+        )
+        for c in range(k):
+            members = x[assign == c]
+            if len(members):
+                centre = members.sum(axis=0)
+                centres[c] = centre / (np.linalg.norm(centre) or 1.0)
+            else:
+                centres[c] = x[rng.integers(len(x))]
+    return assign
+
+
+def build_clusters(vectors: Path, path: Path) -> None:
+    loaded = np.load(vectors)
+    words = [str(w) for w in loaded["words"]]
+    x = loaded["vectors"].astype(np.float32)
+    x /= np.linalg.norm(x, axis=1, keepdims=True) + 1e-9
+    columns = [kmeans(x, k) for k in CLUSTER_SIZES]
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
+        out.write("#" + "\t".join(str(k) for k in CLUSTER_SIZES) + "\n")
+        for i, word in enumerate(words):
+            out.write(word + "\t" + "\t".join(str(col[i]) for col in columns) + "\n")
+    log(f"clusters: {len(words)} words, sizes {CLUSTER_SIZES} → {path}")
+
+
+# -------------------------------------------------------------------------- corpora
+
+
+FANE_TYPES = {
+    "PER": (
+        "Politician", "Athlete", "Artist", "Other_PER", "Religious_PER", "Scientist",
+        "Businessperson", "Engineer", "Police-Officer", "Lawyer", "Group",
+    ),
+    "LOC": (
+        "Nation", "Population-Center", "State-or-Province", "GPE-Cluster", "Continent",
+        "Water-Body", "Land", "County-or-District", "Land-Region-Natural", "Celestial",
+        "Boundary", "Special", "Address",
+    ),
+    "ORG": (
+        "Government", "Non-Governmental", "Media", "Sports", "Commercial", "Educational",
+        "Police", "Medical-Science", "Entertainment", "Religious",
+    ),
+}  # fmt: skip
+
+
+def fane_tag(tag: str) -> str:
+    if len(tag) < 3 or tag[1] != "-":
+        return "O"
+    kind = tag[2:]
+    for coarse, fine in FANE_TYPES.items():
+        if kind in fine:
+            return f"{tag[0]}-{coarse}"
+    return "O"  # facilities, products, vehicles, weapons: no ANERcorp counterpart
+
+
+def read_fane(data: Path, member: str) -> list[Sentence]:
+    archive = zipfile.ZipFile(data / "ner" / "fane" / "WikiFANE_2014_Gold_standard.zip")
+    text = archive.read(f"WikiFANE_2014_Gold_standard/{member}").decode("utf-8-sig")
+    sentences: list[Sentence] = []
+    tokens: list[str] = []
+    tags: list[str] = []
+    for raw in io.StringIO(text):
+        line = raw.strip().replace("\u200e", "").replace("\ufeff", "")
+        if not line:
+            if tokens:
+                sentences.append((tokens, tags))
+                tokens, tags = [], []
+            continue
+        token, _, tag = line.partition("\t")
+        if token.strip():
+            tokens.append(token.strip())
+            tags.append(fane_tag(tag.strip()))
+    if tokens:
+        sentences.append((tokens, tags))
+    return sentences
+
+
+def sentence_key(tokens: Iterable[str]) -> str:
+    """Tokenisation-blind key: FANE splits clitics that ANERcorp keeps attached."""
+    return "".join(word_key(t) for t in tokens)
+
+
+def without_test(sentences: list[Sentence], test: list[Sentence]) -> list[Sentence]:
+    """Drop every sentence that occurs in (or overlaps a window of) ANERcorp test."""
+    banned = {sentence_key(tokens) for tokens, _ in test}
+    kept = [s for s in sentences if sentence_key(s[0]) not in banned]
+    # Also drop sentences sharing any run of 6 words with a test sentence.
+    grams: set[str] = set()
+    for tokens, _ in test:
+        keys = [word_key(t) for t in tokens]
+        grams.update("".join(keys[i : i + 6]) for i in range(max(1, len(keys) - 5)))
+    result = []
+    for tokens, tags in kept:
+        keys = [word_key(t) for t in tokens]
+        if any("".join(keys[i : i + 6]) in grams for i in range(max(1, len(keys) - 5))):
+            continue
+        result.append((tokens, tags))
+    log(f"removed {len(sentences) - len(result)} of {len(sentences)} overlapping sentences")
+    return result
+
+
+# ------------------------------------------------------------------------- gazetteer
+
+
+def _key(name: str) -> str:
+    return " ".join(word_key(w) for w in name.split())
+
+
+Named = Iterator[tuple[str, str, str]]  # name, type, source
+
+
+def _cldr_territories() -> Named:
+    from babel import Locale
+
+    for code, name in Locale("ar").territories.items():
+        if not code.isdigit() or len(name.split()) <= 2:
+            yield name, "LOC", "cldr"
+
+
+def _syria(geo: Path) -> Named:
+    for level in ("governorates", "districts", "subdistricts"):
+        path = geo / "open-syria" / f"{level}.json"
+        if not path.exists():
+            continue
+        source = "sy-sub" if level == "subdistricts" else "sy-admin"
+        for unit in json.loads(path.read_text(encoding="utf-8")):
+            yield unit["name"]["ar"], "LOC", source
+            for alias in unit.get("aliases", []):
+                if alias.get("language") == "ar":
+                    yield alias["value"], "LOC", source
+
+
+def _iraq(geo: Path) -> Named:
+    path = geo / "iraq" / "iraq_geo_data.json"
+    if not path.exists():
+        return
+
+    def walk(node: object, source: str) -> Named:
+        if isinstance(node, dict):
+            name = node.get("arbName")
+            if isinstance(name, str) and name:
+                yield name, "LOC", source
+            for key, value in node.items():
+                admin = key in ("provinces", "districts")
+                yield from walk(value, "iq-admin" if admin else "iq-sub")
+        elif isinstance(node, list):
+            for item in node:
+                yield from walk(item, source)
+
+    yield from walk(json.loads(path.read_text(encoding="utf-8")), "iq-sub")
+
+
+def _registry() -> Named:
+    from marsad.entities.registry import default_registry
+
+    for entity in default_registry().entities:
+        for name in entity.arabic_names():
+            yield name, entity.type, "registry"
+
+
+def _wikifane(data: Path) -> Named:
+    for tokens, tags in read_fane(data, "WikiFANE_Gold_2014_500K.txt"):
+        for kind, start, end in entities(tags):
+            yield " ".join(tokens[start:end]), kind, "wikifane"
+
+
+def build_gazetteer_entries(data: Path) -> dict[tuple[str, str], str]:
+    """(word-key name, type) → source, the first source that gave it (most precise first)."""
+    geo = data / "geo"
+    entries: dict[tuple[str, str], str] = {}
+    sources = (_cldr_territories(), _syria(geo), _iraq(geo), _registry(), _wikifane(data))
+    for source in sources:
+        for name, kind, origin in source:
+            key = _key(name)
+            if key and any("\u0621" <= c <= "\u064a" for c in key):
+                entries.setdefault((key, kind), origin)
+    return entries
+
+
+# ------------------------------------------------------------------------------- crf
+
+
+def train_crf(
+    extractor: FeatureExtractor,
+    sentences: list[Sentence],
+    path: Path,
+    c1: float,
+    c2: float,
+    iterations: int,
+) -> None:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for tokens, tags in sentences:
+        trainer.append(extractor.sentence_features(tokens), tags)
+    trainer.set_params(
+        {
+            "c1": c1,
+            "c2": c2,
+            "max_iterations": iterations,
+            "feature.possible_transitions": True,
+            "feature.minfreq": 1,
+        }
+    )
+    trainer.train(str(path))
+
+
+def evaluate(model: NerModel, sentences: list[Sentence]) -> float:
+    predicted = [repair(model.tag(tokens)) for tokens, _ in sentences]
+    scores = score([tags for _, tags in sentences], predicted)
+    detail = " ".join(f"{k}={v.f1:.1f}" for k, v in scores.items() if k != "micro")
+    log(f"  F1 {scores['micro'].f1:.2f} ({detail})")
+    return scores["micro"].f1
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default_data = os.environ.get("MARSAD_SHARED_DATA", str(ROOT.parent / "shared" / "data"))
+    parser.add_argument("--data", type=Path, default=Path(default_data))
+    parser.add_argument("--out", type=Path, default=ROOT / "src" / "marsad" / "data" / "ner")
+    parser.add_argument("--work", type=Path, default=ROOT / "build" / "ner")
+    parser.add_argument("--force", action="store_true", help="redo cached steps")
+    parser.add_argument("--fane", choices=("none", "news", "wiki", "both"), default="none")
+    parser.add_argument("--c1", type=float, nargs="+", default=[0.1])
+    parser.add_argument("--c2", type=float, nargs="+", default=[0.05])
+    parser.add_argument("--iterations", type=int, default=300)
+    parser.add_argument("--dev-only", action="store_true", help="tune; write no model")
+    args = parser.parse_args(argv)
+    random.seed(SEED)
+    args.work.mkdir(parents=True, exist_ok=True)
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    corpus = args.work / "news.txt"
+    if args.force or not corpus.exists():
+        build_corpus(args.data, corpus)
+    vectors = args.work / "vectors.npz"
+    if args.force or not vectors.exists():
+        train_vectors(corpus, vectors)
+    clusters = args.out / CLUSTERS_FILE
+    if args.force or not clusters.exists():
+        build_clusters(vectors, clusters)
+    gazetteer = args.out / GAZETTEER_FILE
+    entries = build_gazetteer_entries(args.data)
+    with gzip.open(gazetteer, "wt", encoding="utf-8", compresslevel=9) as out:
+        for (name, label), origin in sorted(entries.items()):
+            out.write(f"{name}\t{label}\t{origin}\n")
+    log(f"gazetteer: {len(entries)} names → {gazetteer}")
+
+    ner = args.data / "ner"
+    train = read_conll(ner / "anercorp" / "train.txt")
+    test = read_conll(ner / "anercorp" / "test.txt")
+    train_part, dev = train[:-DEV_SENTENCES], train[-DEV_SENTENCES:]
+    extra: list[Sentence] = []
+    if args.fane in ("news", "both"):
+        extra += read_fane(args.data, "NewsFANE_Gold_2014_170K.txt")
+    if args.fane in ("wiki", "both"):
+        extra += read_fane(args.data, "WikiFANE_Gold_2014_500K.txt")
+    extra = without_test(extra, test + dev) if extra else []
+    log(f"train {len(train_part)} + extra {len(extra)} sentences; dev {len(dev)}")
+
+    base = NerModel.load_parts(clusters, gazetteer)
+    best = (-1.0, args.c1[0], args.c2[0])
+    for c1 in args.c1:
+        for c2 in args.c2:
+            path = args.work / f"dev-{c1}-{c2}.crfsuite"
+            train_crf(base.extractor, train_part + extra, path, c1, c2, args.iterations)
+            log(f"dev c1={c1} c2={c2}")
+            f1 = evaluate(base.with_crf(path), dev)
+            best = max(best, (f1, c1, c2))
+    log(f"best on dev: F1 {best[0]:.2f} with c1={best[1]} c2={best[2]}")
+    if args.dev_only:
+        return
+    # The final model sees all of train; FANE sentences overlapping dev may come back.
+    final_extra = without_test(extra_all(args), test) if args.fane != "none" else []
+    train_crf(base.extractor, train + final_extra, args.out / MODEL_FILE, best[1], best[2],
+              args.iterations)  # fmt: skip
+    log(f"model → {args.out / MODEL_FILE}")
+
+
+def extra_all(args: argparse.Namespace) -> list[Sentence]:
+    extra: list[Sentence] = []
+    if args.fane in ("news", "both"):
+        extra += read_fane(args.data, "NewsFANE_Gold_2014_170K.txt")
+    if args.fane in ("wiki", "both"):
+        extra += read_fane(args.data, "WikiFANE_Gold_2014_500K.txt")
+    return extra
+
+
+if __name__ == "__main__":
+    main()

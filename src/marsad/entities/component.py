@@ -1,0 +1,161 @@
+"""Pipeline component: the report's mentions and the entities they name.
+
+Reads the article text, its hashtags and its byline; writes ``Analysis.mentions`` and
+``Analysis.entities``. The tagger and the registry are loaded once per process.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from marsad.arabic import clitic_stems, match_key
+from marsad.entities.features import word_key
+from marsad.entities.linking import (
+    Candidate,
+    first_words,
+    gazetteer_candidates,
+    initials_candidates,
+    is_outlet,
+    link,
+    merge_adjacent,
+    reference_candidates,
+    registry_candidates,
+    resolve_overlaps,
+    trim_proclitics,
+)
+from marsad.entities.linking_data import BYLINE_PREFIXES
+from marsad.entities.ner import NerModel, default_model
+from marsad.entities.registry import Registry, default_registry
+from marsad.model import Analysis, Article, Entity, Mention, Span
+
+
+class EntitiesComponent:
+    name = "entities"
+    version = "1"
+    reads: tuple[str, ...] = ("article.text", "article.hashtags", "article.byline_span")
+    writes: tuple[str, ...] = ("entities", "mentions")
+
+    def __init__(self, model: NerModel, registry: Registry) -> None:
+        self.model = model
+        self.registry = registry
+        self.places_index = first_words(model.finders)
+        self.version = f"1+{model.version}"
+
+    def to_disk(self, path: Path) -> None:
+        raise NotImplementedError("the tagger is written by scripts/train_ner.py")
+
+    @classmethod
+    def from_disk(cls, path: Path) -> EntitiesComponent:
+        return cls(NerModel.load(path), default_registry())
+
+    def __call__(self, analysis: Analysis) -> None:
+        article = analysis.article
+        text = article.text
+        candidates = self.candidates(article)
+        kept = resolve_overlaps(candidates)
+        mentions, entities = link(text, kept, self.registry)
+        references = reference_candidates(text, mentions, entities, kept)
+        by_id = {e.id: e for e in entities}
+        for start, end, ident in references:
+            mentions.append(
+                Mention(
+                    span=Span.of(text, start, end),
+                    label=by_id[ident].type,
+                    entity_id=ident,
+                    origin="coref",
+                )
+            )
+            by_id[ident].mention_count += 1
+        mentions.sort(key=lambda m: m.span.start)
+        self._mark_publisher(article, entities)
+        analysis.mentions.extend(mentions)
+        analysis.entities.extend(entities)
+
+    def candidates(self, article: Article) -> list[Candidate]:
+        text = article.text
+        found: list[Candidate] = []
+        hashtag_spans = [(h.span.start, h.span.end) for h in article.hashtags]
+        for kind, start, end in merge_adjacent(text, self.model.find(text)):
+            if not any(s < end and start < e for s, e in hashtag_spans):
+                start = self._trim_to_known_name(text, start, end, kind)
+                found.append(Candidate(start, end, kind, "ner"))  # type: ignore[arg-type]
+        found.extend(registry_candidates(text, self.registry))
+        found.extend(gazetteer_candidates(text, self.model.finders, self.places_index))
+        found.extend(initials_candidates(text))
+        for hashtag in article.hashtags:
+            cand = self._hashtag(hashtag.span.start, hashtag.span.end, hashtag.label)
+            if cand is not None:
+                found.append(cand)
+        if article.byline_span is not None:
+            found.extend(self._byline(text, article.byline_span))
+        return found
+
+    def _trim_to_known_name(self, text: str, start: int, end: int, kind: str) -> int:
+        """Drop a proclitic the tagger kept when the rest is a known name (بدير الزور) or
+        begins as names of that type do (وأحمد سالم); وليد, itself a name, keeps its و."""
+        key = " ".join(word_key(w) for w in text[start:end].split())
+        first = key.split(" ")[0]
+        begins = self.model.extractor.gazetteer
+        if key in self.model.extractor.names or "B-" + kind in begins.get(first, ()):
+            return start
+        for reading in clitic_stems(key)[1:]:
+            word = reading.split(" ")[0]
+            if reading in self.model.extractor.names or "B-" + kind in begins.get(word, ()):
+                return trim_proclitics(text, start, first, word)
+        return start
+
+    def _hashtag(self, start: int, end: int, label: str) -> Candidate | None:
+        """A hashtag names an entity when the registry or the gazetteer knows it, or the
+        tagger tags all of it."""
+        matches = self.registry.lookup(label)
+        if len({m.entity.id for m in matches}) == 1:
+            return Candidate(start, end, matches[0].entity.type, "hashtag", matches[0], name=label)
+        kinds = self.model.extractor.names.get(" ".join(word_key(w) for w in label.split()))
+        if kinds and len(set(kinds)) == 1:
+            return Candidate(start, end, kinds[0], "hashtag", name=label)  # type: ignore[arg-type]
+        words = label.split()
+        tags = self.model.tag(words)
+        if words and tags[0].startswith("B-") and all(t == "I-" + tags[0][2:] for t in tags[1:]):
+            return Candidate(start, end, tags[0][2:], "hashtag", name=label)  # type: ignore[arg-type]
+        return None
+
+    def _byline(self, text: str, span: Span) -> list[Candidate]:
+        """The author: a person named in the byline, after words such as بقلم."""
+        start, end = span.start, span.end
+        people = [f for f in self.model.find(text, start, end) if f[0] == "PER"]
+        if people:
+            return [Candidate(s, e, "PER", "byline", role="author") for _, s, e in people]
+        words = text[start:end].split()
+        prefixes = {match_key(p) for p in BYLINE_PREFIXES}
+        while words and match_key(words[0].rstrip(":")) in prefixes:
+            start = text.index(words[0], start) + len(words[0])
+            words = words[1:]
+        while start < end and not text[start].isalpha():
+            start += 1
+        while end > start and not text[end - 1].isalpha():
+            end -= 1
+        if start >= end or len(words) > 5:
+            return []
+        return [Candidate(start, end, "PER", "byline", role="author")]
+
+    def _mark_publisher(self, article: Article, entities: list[Entity]) -> None:
+        """The outlet that published the report: the stated publisher, or the one outlet
+        named by a hashtag (sites tag their own name, as #الحل_السوري)."""
+        outlets = [e for e in entities if is_outlet(self.registry.by_id.get(e.id))]
+        chosen = []
+        if article.publisher:
+            match = self.registry.resolve(article.publisher, "ORG")
+            chosen = [e for e in outlets if match is not None and e.id == match.entity.id]
+        if not chosen:
+            keys = {h.key for h in article.hashtags}
+            chosen = [e for e in outlets if any(k in keys for k in self._hashtag_keys(e.id))]
+        if len(chosen) == 1 and "publisher" not in chosen[0].roles:
+            chosen[0].roles.append("publisher")
+
+    def _hashtag_keys(self, ident: str) -> list[str]:
+        return [a.key for a in self.registry.by_id[ident].aliases if a.kind == "hashtag"]
+
+
+def entities_component() -> EntitiesComponent:
+    """The default component: shipped tagger and registry."""
+    return EntitiesComponent(default_model(), default_registry())

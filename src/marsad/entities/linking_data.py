@@ -1,0 +1,14 @@
+"""Word lists for linking mentions within a report: data, apart from the logic."""
+
+# Head nouns of organisation names whose definite form, once the organisation has been
+# named, refers back to it: تنظيم الدولة الإسلامية … التنظيم; هيئة تحرير الشام … الهيئة.
+REFERENCE_HEADS = (
+    "تنظيم", "هيئه", "حزب", "جبهه", "حركه", "منظمه", "جيش", "مرصد", "شبكه", "وكاله",
+    "مجلس", "ائتلاف", "فيلق", "لواء", "فرقه", "مفوضيه", "اتحاد",
+)  # fmt: skip
+
+# Words that introduce a byline rather than belong to the author's name.
+BYLINE_PREFIXES = ("بقلم", "كتب", "كتبه", "كتبت", "اعداد", "تقرير", "إعداد", "تحرير")
+
+# Kinds of registry entities that publish reports.
+OUTLET_KINDS = ("outlet",)

@@ -1,0 +1,132 @@
+"""The Arabic NER tagger: a linear-chain CRF over cached word features (no torch).
+
+The model is three files in one folder (``marsad/data/ner`` by default), all built by
+``scripts/train_ner.py``: the crfsuite weights, the word clusters learnt from unlabelled
+news, and a gazetteer of names by type.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from marsad.arabic import Token, split_sentences, tokenize
+from marsad.entities.conll import entities, repair
+from marsad.entities.features import FeatureExtractor, word_key
+from marsad.errors import ModelDataError
+
+MODEL_FILE = "model.crfsuite"
+CLUSTERS_FILE = "clusters.tsv.gz"
+GAZETTEER_FILE = "gazetteer.tsv.gz"
+
+
+def default_model_dir() -> Path:
+    return Path(str(resources.files("marsad") / "data" / "ner"))
+
+
+def read_clusters(path: Path) -> dict[str, tuple[str, ...]]:
+    clusters: dict[str, tuple[str, ...]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        sizes = handle.readline().lstrip("#").split()
+        for line in handle:
+            word, *ids = line.rstrip("\n").split("\t")
+            clusters[word] = tuple(f"{k}:{c}" for k, c in zip(sizes, ids, strict=True))
+    return clusters
+
+
+# Gazetteer sources precise enough to find a name in text without the tagger: CLDR
+# countries and the Syrian and Iraqi governorates and districts (not sub-districts, whose
+# names include ordinary words, nor WikiFANE names).
+FINDING_SOURCES = ("cldr", "sy-admin", "iq-admin")
+
+
+def read_gazetteer(path: Path) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """Gazetteer names (word keys joined by spaces) → their types; and the names that may
+    be found without the tagger → their type."""
+    names: dict[str, tuple[str, ...]] = {}
+    finders: dict[str, str] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            name, kind, source = line.rstrip("\n").split("\t")
+            names[name] = (*names.get(name, ()), kind)
+            if source in FINDING_SOURCES:
+                finders[name] = kind
+    return names, finders
+
+
+class NerModel:
+    """Tags token sequences with IOB2 labels of PER, ORG, LOC and MISC."""
+
+    version = "crf-1"
+
+    def __init__(
+        self,
+        extractor: FeatureExtractor,
+        crf_path: Path | None = None,
+        finders: dict[str, str] | None = None,
+    ) -> None:
+        self.extractor = extractor
+        self.finders = finders or {}
+        self._tagger = None
+        if crf_path is not None:
+            import pycrfsuite
+
+            tagger = pycrfsuite.Tagger()
+            try:
+                tagger.open(str(crf_path))
+            except OSError as error:
+                raise ModelDataError(f"cannot read the NER model {crf_path}: {error}") from error
+            self._tagger = tagger
+
+    @classmethod
+    def load_parts(cls, clusters: Path, gazetteer: Path) -> NerModel:
+        """The feature side only (for training)."""
+        names, finders = read_gazetteer(gazetteer)
+        return cls(FeatureExtractor(read_clusters(clusters), names), finders=finders)
+
+    def with_crf(self, crf_path: Path) -> NerModel:
+        return NerModel(self.extractor, crf_path, self.finders)
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> NerModel:
+        folder = folder or default_model_dir()
+        missing = [
+            f for f in (MODEL_FILE, CLUSTERS_FILE, GAZETTEER_FILE) if not (folder / f).exists()
+        ]
+        if missing:
+            raise ModelDataError(
+                f"NER model files {missing} are missing from {folder}",
+                hint="reinstall marsad, or rebuild with scripts/train_ner.py",
+            )
+        return cls.load_parts(folder / CLUSTERS_FILE, folder / GAZETTEER_FILE).with_crf(
+            folder / MODEL_FILE
+        )
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        if not tokens:
+            return []
+        if self._tagger is None:
+            raise ModelDataError("this NER model has no CRF weights loaded")
+        return repair(self._tagger.tag(self.extractor.sentence_features(tokens)))
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+        """(type, start, end) character spans of the entities in ``text[start:end]``."""
+        found = []
+        for s_start, s_end in split_sentences(text, start, end):
+            tokens: list[Token] = tokenize(text, s_start, s_end)
+            tags = self.tag([t.text for t in tokens])
+            for kind, first, last in sorted(entities(tags), key=lambda e: e[1]):
+                found.append((kind, tokens[first].start, tokens[last - 1].end))
+        return found
+
+
+@lru_cache(maxsize=1)
+def default_model() -> NerModel:
+    """The shipped model, loaded once per process."""
+    return NerModel.load()
+
+
+__all__ = ["NerModel", "default_model", "word_key"]
