@@ -66,9 +66,15 @@ def _overlapping(quotes: list[Quote], start: int, end: int) -> list[Quote]:
     return [q for q in quotes if q.span.start < end and start < q.span.end]
 
 
-def test_dev_passages_keep_their_quotes_and_speakers() -> None:
+# Floors per split (recall, precision, exact, speaker), below what the finder reaches:
+# dev is what the rules were tuned on; heldout was measured once, never tuned on.
+FLOORS = {"dev": (0.93, 0.95, 0.9, 0.9), "heldout": (0.75, 0.95, 0.65, 0.85)}
+
+
+@pytest.mark.parametrize("split", ["dev", "heldout"])
+def test_passages_keep_their_quotes_and_speakers(split: str) -> None:
     gold = found = recalled = exact = speakers = 0
-    for row in _rows("dev"):
+    for row in _rows(split):
         text = row["text"]
         result = find_quotes(text)
         sources = {s.id: s for s in result.sources}
@@ -91,10 +97,11 @@ def test_dev_passages_keep_their_quotes_and_speakers() -> None:
             )
             if not inside_gold:
                 assert not _overlapping(result.quotes, start, start + len(term)), (row["id"], term)
-    assert recalled / gold >= 0.93
-    assert recalled / found >= 0.95
-    assert exact / gold >= 0.9
-    assert speakers / recalled >= 0.9
+    recall, precision, exact_floor, speaker_floor = FLOORS[split]
+    assert recalled / gold >= recall
+    assert recalled / found >= precision
+    assert exact / gold >= exact_floor
+    assert speakers / recalled >= speaker_floor
 
 
 def test_anonymous_sources_in_dev_are_marked_with_their_reasons() -> None:

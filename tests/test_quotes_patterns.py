@@ -116,12 +116,15 @@ def test_relayed_words_belong_to_the_relayed_source() -> None:
 
 def test_a_title_before_a_name_is_not_initials() -> None:
     text = (
-        "وقال بروفسور الطب النفسي أ.د طارق الحبيب في تغريدته: العمليات التي تستهدف المساجد "
-        "لا يُعقل ان يكون منفذوها اصحاب عقول."
+        "وقال أمين مدينة جدة د. هاني أبو راس إن جدة تشهد حاليا تنفيذ مشاريع كبيرة سوف تسهم "
+        "في الارتقاء بها وبتكاليف تقدر بنحو 5 مليارات ريال."
     )
     found = find_quotes(text)
-    assert found.sources and not any(s.kind == "initials" for s in found.sources)
-    assert not any(s.anonymous for s in found.sources)
+    (source,) = found.sources
+    assert source.kind == "person" and not source.anonymous
+    assert source.name is not None and source.name.text == "هاني أبو راس"
+    assert source.description is not None
+    assert source.description.text.startswith("أمين مدينة جدة")
 
 
 def test_he_said_goes_to_the_person_named_in_the_paragraph() -> None:
