@@ -21,6 +21,7 @@ from marsad.errors import ModelDataError
 MODEL_FILE = "model.crfsuite"
 CLUSTERS_FILE = "clusters.tsv.gz"
 GAZETTEER_FILE = "gazetteer.tsv.gz"
+PROPAGATION_WINDOW = 20  # sentences either side; chosen on the dev block (5: 71.0, 20: 71.1)
 
 
 def default_model_dir() -> Path:
@@ -60,7 +61,7 @@ def read_gazetteer(path: Path) -> tuple[dict[str, tuple[str, ...]], dict[str, st
 class NerModel:
     """Tags token sequences with IOB2 labels of PER, ORG, LOC and MISC."""
 
-    version = "crf-1"
+    version = "crf-1+propagation"
 
     def __init__(
         self,
@@ -112,15 +113,49 @@ class NerModel:
             raise ModelDataError("this NER model has no CRF weights loaded")
         return repair(self._tagger.tag(self.extractor.sentence_features(tokens)))
 
+    def tag_document(
+        self, sentences: Sequence[Sequence[str]], window: int = PROPAGATION_WINDOW
+    ) -> list[list[str]]:
+        """Tag consecutive sentences of one text, then spread each name to its untagged
+        repeats within ``window`` sentences: a name the tagger recognised once in a report
+        is the same name where the context was poorer (+0.4 F1 on dev, window picked there).
+        """
+        tagged = [self.tag(tokens) for tokens in sentences]
+        keys = [[word_key(t) for t in tokens] for tokens in sentences]
+        names = [
+            [(tuple(k[s:e]), kind) for kind, s, e in entities(tags) if sum(map(len, k[s:e])) >= 3]
+            for k, tags in zip(keys, tagged, strict=True)
+        ]
+        out = [list(tags) for tags in tagged]
+        for i, words in enumerate(keys):
+            near: dict[tuple[str, ...], set[str]] = {}
+            for found in names[max(0, i - window) : i + window + 1]:
+                for name, kind in found:
+                    near.setdefault(name, set()).add(kind)
+            for name, kinds in sorted(near.items(), key=lambda item: -len(item[0])):
+                if len(kinds) == 1:
+                    _mark_repeats(words, out[i], name, next(iter(kinds)))
+        return out
+
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
         """(type, start, end) character spans of the entities in ``text[start:end]``."""
+        sentences: list[list[Token]] = [
+            tokenize(text, s_start, s_end) for s_start, s_end in split_sentences(text, start, end)
+        ]
+        tagged = self.tag_document([[t.text for t in tokens] for tokens in sentences])
         found = []
-        for s_start, s_end in split_sentences(text, start, end):
-            tokens: list[Token] = tokenize(text, s_start, s_end)
-            tags = self.tag([t.text for t in tokens])
+        for tokens, tags in zip(sentences, tagged, strict=True):
             for kind, first, last in sorted(entities(tags), key=lambda e: e[1]):
                 found.append((kind, tokens[first].start, tokens[last - 1].end))
         return found
+
+
+def _mark_repeats(words: list[str], tags: list[str], name: tuple[str, ...], kind: str) -> None:
+    """Tag each untagged occurrence of ``name`` in ``words`` as ``kind``."""
+    n = len(name)
+    for s in range(len(words) - n + 1):
+        if tuple(words[s : s + n]) == name and all(t == "O" for t in tags[s : s + n]):
+            tags[s : s + n] = ["B-" + kind] + ["I-" + kind] * (n - 1)
 
 
 @lru_cache(maxsize=1)
