@@ -250,3 +250,23 @@ def test_missing_settings_say_what_to_set(tmp_path: Path) -> None:
         config.base_url()
     with pytest.raises(DigestConfigError, match=r"digest\.sender"):
         config.sender()
+
+
+def test_every_configuration_key_and_variable_is_documented() -> None:
+    from marsad.digest import config as settings
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "digest.md").read_text("utf-8")
+    sections = {
+        "digest": settings.DigestSettings,
+        "smtp": settings.SmtpSettings,
+        "watch": settings.WatchSettings,
+    }
+    missing = [
+        f"{section}.{key}"
+        for section, model in sections.items()
+        for key in model.model_fields
+        if key not in settings.SECRET_KEYS and f"`{section}.{key}`" not in text
+    ]
+    variables = (settings.CONFIG_ENV, settings.SECRET_ENV, settings.PASSWORD_ENV)
+    missing += [name for name in variables if f"`{name}`" not in text]
+    assert not missing, f"undocumented in docs/digest.md: {missing}"

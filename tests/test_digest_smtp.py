@@ -10,20 +10,20 @@ import pytest
 from pydantic import SecretStr
 
 from marsad.digest.config import SmtpSettings
-from marsad.digest.smtp import Mailer, PermanentDeliveryError
+from marsad.digest.smtp import Mailer, PermanentDeliveryError, ServerUnreachableError
 from marsad.errors import DeliveryError
 from tests.digest_support import CERT, SmtpServer, free_port
 
 PASSWORD = "s3cret-pass-phrase"
 
 
-def _message(subject: str = "مرصد: اختبار") -> EmailMessage:
+def _message(subject: str = "مرصد: اختبار") -> bytes:
     message = EmailMessage()
     message["From"] = "digest@example.org"
     message["To"] = "reader@example.org"
     message["Subject"] = subject
     message.set_content("نص الرسالة")
-    return message
+    return message.as_bytes()
 
 
 def _settings(server: SmtpServer, **fields: object) -> SmtpSettings:
@@ -98,7 +98,7 @@ def test_an_unreachable_server_fails_after_the_retries() -> None:
     mailer = Mailer(settings, sleep=waits.append)
     with mailer, pytest.raises(DeliveryError, match=r"cannot reach 127\.0\.0\.1") as caught:
         mailer.send(_message(), "digest@example.org", "reader@example.org")
-    assert not isinstance(caught.value, PermanentDeliveryError)
+    assert isinstance(caught.value, ServerUnreachableError)
     assert caught.value.code == "E606"
     assert waits == [2.0, 4.0]
 

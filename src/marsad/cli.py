@@ -411,6 +411,184 @@ def reanalyze(
         render_summary(stats, err_console)
 
 
+# ------------------------------------------------------------------ digest commands
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config", help="Digest settings (default: $MARSAD_CONFIG, ~/.config/marsad/marsad.toml)."
+    ),
+]
+digest_app = typer.Typer(help="Compose and send the digests that are due.", no_args_is_help=True)
+app.add_typer(digest_app, name="digest")
+
+
+@app.command()
+def subscribe(
+    email: Annotated[str, typer.Argument(help="The subscriber's email address.")],
+    db: DbOption = None,
+    config_path: ConfigOption = None,
+    entities: Annotated[
+        list[str] | None, typer.Option("--entity", help="Follow this entity (name or id).")
+    ] = None,
+    places: Annotated[
+        list[str] | None, typer.Option("--place", help="Follow this place and what is inside it.")
+    ] = None,
+    hashtags: Annotated[list[str] | None, typer.Option("--hashtag", help="Follow it.")] = None,
+    searches: Annotated[
+        list[str] | None, typer.Option("--search", help="Follow this saved search (query).")
+    ] = None,
+    filters: Annotated[
+        list[str] | None,
+        typer.Option("--filter", help="KEY=VALUE store filter of the saved searches."),
+    ] = None,
+    frequency: Annotated[
+        str, typer.Option("--frequency", help="instant, daily or weekly.")
+    ] = "daily",
+    timezone: Annotated[
+        str | None, typer.Option("--timezone", help="IANA time zone, e.g. Asia/Damascus.")
+    ] = None,
+    name: Annotated[str | None, typer.Option("--name", help="The subscriber's name.")] = None,
+    confirmed: Annotated[
+        bool,
+        typer.Option("--confirmed", help="Activate now, without the confirmation email."),
+    ] = False,
+) -> None:
+    """Subscribe an address to digests of entities, places, hashtags or searches."""
+    with user_errors():
+        from marsad.digest.config import load_config
+        from marsad.digest.service import utc_now
+        from marsad.digest.signup import create_subscription, request_confirmation
+        from marsad.digest.views import follows_from_options, render_sending
+        from marsad.store import open_store
+
+        config = load_config(config_path)
+        follows = follows_from_options(entities, places, hashtags, searches, filters)
+        with open_store(db) as store:
+            subscription = create_subscription(
+                store,
+                email,
+                follows,
+                now=utc_now(),
+                name=name,
+                frequency=frequency,
+                timezone=timezone or config.digest.default_timezone,
+                confirmed=confirmed,
+            )
+            typer.echo(f"subscription #{subscription.id}: {subscription.status}")
+            if not confirmed:
+                report = request_confirmation(store, config, subscription)
+                render_sending(report, err_console, "confirmation email")
+
+
+@app.command()
+def subscriptions(
+    db: DbOption = None,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Include cancelled subscriptions.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print them as JSON.")] = False,
+) -> None:
+    """List subscriptions: address, what they follow, schedule, deliveries."""
+    with user_errors():
+        from marsad.digest.storage import delivery_counts, list_subscriptions
+        from marsad.digest.views import render_subscriptions, subscriptions_json
+        from marsad.store import open_store
+
+        with open_store(db) as store:
+            found = list_subscriptions(store, include_unsubscribed=everything)
+            counts = delivery_counts(store)
+        if as_json:
+            sys.stdout.write(subscriptions_json(found, counts) + "\n")
+            return
+        render_subscriptions(found, counts, Console())
+
+
+@app.command()
+def unsubscribe(
+    who: Annotated[str, typer.Argument(help="An email address, or a subscription's number.")],
+    db: DbOption = None,
+) -> None:
+    """Cancel subscriptions (and whatever was waiting to be sent to them)."""
+    with user_errors():
+        from marsad.digest.service import utc_now
+        from marsad.digest.storage import find_subscriptions
+        from marsad.digest.storage import unsubscribe as cancel
+        from marsad.errors import SubscriptionError
+        from marsad.store import open_store
+
+        with open_store(db) as store:
+            found = [s for s in find_subscriptions(store, who) if s.status != "unsubscribed"]
+            if not found:
+                raise SubscriptionError(f"no active subscription matches {who!r}")
+            for subscription in found:
+                cancel(store, subscription.uid, utc_now())
+                typer.echo(f"unsubscribed #{subscription.id} {subscription.email}")
+
+
+@digest_app.command("send")
+def digest_send(
+    db: DbOption = None,
+    config_path: ConfigOption = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what is due; write and send nothing.")
+    ] = False,
+) -> None:
+    """Compose the digests that are due and send them (with what earlier runs left)."""
+    with user_errors():
+        from marsad.digest.config import load_config
+        from marsad.digest.service import DigestService, require_lock, sender_lock
+        from marsad.digest.views import render_run
+        from marsad.store import open_store
+
+        config = load_config(config_path)
+        with open_store(db) as store:
+            service = DigestService(store, config)
+            if dry_run:
+                render_run(service.run(dry_run=True), Console(), dry_run=True)
+                return
+            with sender_lock(store.path) as acquired:
+                require_lock(acquired)
+                report = service.run()
+        render_run(report, Console())
+    if report.sending.failed or report.sending.left_pending:
+        raise typer.Exit(7)  # as E606: something could not be sent
+
+
+@app.command()
+def watch(
+    db: DbOption = None,
+    config_path: ConfigOption = None,
+    once: Annotated[
+        bool, typer.Option("--once", help="Run one cycle (ingest, digests) and stop.")
+    ] = False,
+) -> None:
+    """Poll the configured feeds, ingest, and send due digests until stopped."""
+    with user_errors():
+        import signal
+        import threading
+
+        from marsad.digest.config import load_config
+        from marsad.digest.views import render_cycle
+        from marsad.digest.watch import watch as run_watch
+        from marsad.store import open_store
+
+        config = load_config(config_path)
+        stop = threading.Event()
+
+        def request_stop(signum: int, frame: object) -> None:
+            err_console.print("stopping after the current step…")
+            stop.set()
+            signal.signal(signum, signal.SIG_DFL)  # a second signal stops at once
+
+        signal.signal(signal.SIGTERM, request_stop)
+        signal.signal(signal.SIGINT, request_stop)
+        with open_store(db) as store:
+            run_watch(
+                store, config, stop=stop, once=once, on_cycle=lambda c: render_cycle(c, err_console)
+            )
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 

@@ -107,6 +107,13 @@ class DeliveryError(MarsadError):
     exit_code = 7
 
 
+class DigestBusyError(MarsadError):
+    """Another process is already sending digests from this database."""
+
+    code = "E607"
+    exit_code = 7
+
+
 class ModelDataError(MarsadError):
     """A shipped model or data file is missing or corrupt (reinstall the package)."""
 

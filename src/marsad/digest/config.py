@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Mapping
+from datetime import timedelta
 from email.utils import parseaddr
 from pathlib import Path
 from typing import Literal
@@ -21,6 +22,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from marsad.digest.addresses import check_header_text, normalize_address
+from marsad.digest.links import Links
 from marsad.digest.schedule import WEEKDAYS, Schedule
 from marsad.digest.subscription import check_timezone
 from marsad.digest.tokens import TokenSigner
@@ -83,8 +85,9 @@ class SmtpSettings(_Section):
 
 
 class WatchSettings(_Section):
-    feeds: list[str] = Field(default_factory=list)
+    feeds: list[str] = Field(default_factory=list, description="What `marsad ingest` takes.")
     interval: float = Field(default=900.0, gt=0, description="Seconds between polls.")
+    follow: bool = Field(default=True, description="Fetch each feed entry's page.")
 
 
 class DigestConfig(_Section):
@@ -105,6 +108,10 @@ class DigestConfig(_Section):
                 hint=f"export {SECRET_ENV}=$(openssl rand -hex 32) and keep it",
             )
         return TokenSigner(self.secret.get_secret_value())
+
+    def links(self) -> Links:
+        """Where emails and feeds point, with tokens signed by the secret."""
+        return Links(self.base_url(), self.signer(), timedelta(hours=self.digest.confirm_hours))
 
     def base_url(self) -> str:
         if not self.digest.base_url:

@@ -15,7 +15,6 @@ import smtplib
 import ssl
 import time
 from collections.abc import Callable
-from email.message import EmailMessage
 
 from marsad.digest.config import SmtpSettings
 from marsad.errors import DeliveryError
@@ -26,6 +25,10 @@ MAX_BACKOFF = 300.0
 
 class PermanentDeliveryError(DeliveryError):
     """Sending again will not help (5xx answer, TLS or login refused)."""
+
+
+class ServerUnreachableError(DeliveryError):
+    """No connection to the server: later messages of the same run would fail too."""
 
 
 class Mailer:
@@ -49,13 +52,14 @@ class Mailer:
     def where(self) -> str:
         return f"{self.settings.host}:{self.settings.effective_port}"
 
-    def send(self, message: EmailMessage, sender: str, recipient: str) -> int:
-        """Send ``message`` to ``recipient``; returns the number of attempts it took."""
+    def send(self, message: bytes, sender: str, recipient: str) -> int:
+        """Send ``message`` (as composed, CRLF lines) to ``recipient``; returns the number
+        of attempts it took."""
         attempts = self.settings.retries + 1
         for attempt in range(1, attempts + 1):
             try:
                 smtp = self._connection()
-                smtp.send_message(message, from_addr=sender, to_addrs=[recipient])
+                smtp.sendmail(sender, [recipient], message)
             except Exception as error:
                 self.close()
                 failure = _classify(error, self.where)
@@ -130,7 +134,7 @@ def _classify(error: Exception, where: str) -> DeliveryError:
             hint="check smtp.security, smtp.port and smtp.ca_file",
         )
     if isinstance(error, smtplib.SMTPException | OSError):
-        return DeliveryError(f"cannot reach {where}: {error or type(error).__name__}")
+        return ServerUnreachableError(f"cannot reach {where}: {error or type(error).__name__}")
     raise error
 
 

@@ -256,7 +256,7 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (subscription_id, article_id)
     ) WITHOUT ROWID;
     """,
-    # 2: where each indexed word sits in Article.text, so snippets need no re-tokenising.
+    # 3: where each indexed word sits in Article.text, so snippets need no re-tokenising.
     """
     ALTER TABLE search_terms ADD COLUMN offsets BLOB;
     """,

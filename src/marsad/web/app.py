@@ -65,6 +65,11 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    # Digest pages (sign-up, unsubscribe, feeds); imported here because marsad.digest
+    # itself uses this package's view helpers.
+    from marsad.web import subscriptions
+
+    app.include_router(subscriptions.router)
 
     @app.get("/docs", include_in_schema=False)
     def swagger_ui(request: Request) -> Response:
