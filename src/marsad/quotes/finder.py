@@ -218,7 +218,7 @@ class _Finder:
         """Past commas, adjuncts and ``فإن`` between an attribution and its clause."""
         doc, lex = self.doc, self.lex
         while k < len(doc):
-            if doc.keys[k] in (",", "-", "فان", "ان"):
+            if doc.keys[k] in (",", "-", "فان", "ان", "فقد"):
                 k += 1
             elif lex.adjuncts.match(doc.keys, k) > k:
                 k = lex.adjuncts.match(doc.keys, k)

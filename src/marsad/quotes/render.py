@@ -39,7 +39,7 @@ def render_quotes(analysis: Analysis, view: View) -> None:
             _render_quote(quote, view)
     if None in by_source:
         view.console.print()
-        view.console.print(Text("no speaker found", style="bold yellow"))
+        view.console.print(Text(view.ar("بلا مصدر — no speaker found"), style="bold yellow"))
         for quote in by_source[None]:
             _render_quote(quote, view)
 
@@ -51,7 +51,7 @@ def _render_source(source: Source, view: View) -> None:
         Text.assemble(
             (f"[{source.id}] ", "bold"),
             (view.ar(label.text) if label else "?", "bold magenta"),
-            f"  ({KIND_NAMES[source.kind]})",
+            f"  ({view.ar(KIND_NAMES[source.kind])})",
         )
     )
     if source.name is not None and source.description is not None:
@@ -59,7 +59,9 @@ def _render_source(source: Source, view: View) -> None:
     if source.anonymous:
         reason = source.anonymity_reason.text if source.anonymity_reason else "—"
         view.console.print(
-            Text.assemble(("  مجهول الهوية — anonymous: ", "bold red"), view.ar(reason))
+            Text.assemble(
+                ("  " + view.ar("مجهول الهوية — anonymous") + ": ", "bold red"), view.ar(reason)
+            )
         )
 
 
@@ -67,7 +69,7 @@ def _render_quote(quote: Quote, view: View) -> None:
     cue = view.ar(quote.cue.text) if quote.cue else "—"
     view.console.print(
         Text(
-            f"  • {QUOTE_KINDS[quote.kind]}  cue: {cue}  "
+            f"  • {view.ar(QUOTE_KINDS[quote.kind])}  cue: {cue}  "
             f"[{quote.span.start}:{quote.span.end}]  confidence {quote.confidence:.2f}",
             style="cyan",
         )

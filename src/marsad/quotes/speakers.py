@@ -38,6 +38,8 @@ _NOT_IN_NAMES = frozenset(
 )  # fmt: skip
 _POSSESSIVE_ENDINGS = ("ته", "تها", "تهم", "تهما")
 _GLUED_ARTICLE = ("بال", "لل", "وال", "فال", "كال")
+# Words that open a clause, never part of a name: ``وبحسب المرصد فقد اغتنم …``.
+_CLAUSE_OPENERS = frozenset(("فقد", "لقد", "قد", "فان", "فانه", "فانها", "فهو", "فهي"))
 # ``، وهو ناشط …،``: "who is"; a bare ``هو`` after a comma is a copula, not an apposition.
 _APPOSITION_OPENERS = ("وهو", "وهي", "وهم", "وهما")
 
@@ -284,7 +286,7 @@ def _names_a_title(doc: Doc, j: int, lex: Lexicon) -> bool:
 
 def _stops_speaker(doc: Doc, j: int, lex: Lexicon, verb: VerbForm | None) -> bool:
     key = doc.keys[j]
-    if key in lex.complementizers or key in lex.saying_nouns:
+    if key in lex.complementizers or key in lex.saying_nouns or key in _CLAUSE_OPENERS:
         return True
     if verb is not None and key in verb.preps:
         return True
