@@ -1,0 +1,97 @@
+"""The shipped tagger and the strict IOB2 scoring its benchmark uses."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from marsad.entities.conll import entities, map_tag, read_conll, repair, score
+from marsad.entities.ner import NerModel, default_model
+from marsad.errors import ModelDataError
+
+
+def test_strict_iob2_entities() -> None:
+    tags = ["B-PER", "I-PER", "O", "I-LOC", "B-ORG", "B-ORG", "I-ORG", "I-PER"]
+    # The stray I-LOC starts nothing; I-PER after I-ORG ends the ORG and starts nothing.
+    assert entities(tags) == {("PER", 0, 2), ("ORG", 4, 5), ("ORG", 5, 7)}
+
+
+def test_repair_turns_stray_inside_tags_into_beginnings() -> None:
+    assert repair(["O", "I-LOC", "I-LOC", "I-PER"]) == ["O", "B-LOC", "I-LOC", "B-PER"]
+
+
+def test_micro_and_per_type_scores() -> None:
+    gold = [["B-PER", "I-PER", "O", "B-LOC"], ["B-ORG", "O"]]
+    predicted = [["B-PER", "O", "O", "B-LOC"], ["B-ORG", "O"]]
+    scores = score(gold, predicted)
+    assert scores["micro"].precision == pytest.approx(200 / 3)
+    assert scores["micro"].recall == pytest.approx(200 / 3)
+    assert scores["LOC"].f1 == 100.0 and scores["PER"].f1 == 0.0
+
+
+def test_labels_of_other_corpora_are_mapped() -> None:
+    assert [map_tag(t) for t in ("B-PERS", "I-PER", "B-MIS2", "B-GPE", "O")] == [
+        "B-PER",
+        "I-PER",
+        "B-MISC",
+        "O",
+        "O",
+    ]
+
+
+def test_read_conll(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.txt"
+    path.write_text("ذهب O\nمحمد B-PERS\nإلى O\nدمشق B-LOC\n\nانتهى O\n", encoding="utf-8")
+    assert read_conll(path) == [
+        (["ذهب", "محمد", "إلى", "دمشق"], ["O", "B-PER", "O", "B-LOC"]),
+        (["انتهى"], ["O"]),
+    ]
+
+
+def test_shipped_model_tags_a_news_sentence() -> None:
+    model = default_model()
+    tokens = [
+        "وقال",
+        "وزير",
+        "الخارجية",
+        "الأمريكي",
+        "جون",
+        "كيري",
+        "في",
+        "مؤتمر",
+        "صحفي",
+        "في",
+        "القاهرة",
+    ]
+    tags = model.tag(tokens)
+    assert len(tags) == len(tokens)
+    found = {(kind, " ".join(tokens[s:e])) for kind, s, e in entities(tags)}
+    assert ("PER", "جون كيري") in found
+    assert ("LOC", "القاهرة") in found
+
+
+class FirstSentenceOnly(NerModel):
+    """Tags حلب only in the first sentence it sees, as a tagger missing a repeat would."""
+
+    def __init__(self) -> None:
+        self.seen = 0
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        self.seen += 1
+        return ["B-LOC" if t == "حلب" and self.seen == 1 else "O" for t in tokens]
+
+
+def test_names_spread_to_their_untagged_repeats_nearby() -> None:
+    first = ["قصفت", "الطائرات", "حلب"]
+    repeat = ["ووصل", "وفد", "إلى", "حلب", "أمس"]
+    filler = [["لا", "أسماء", "هنا"]] * 25
+    tagged = FirstSentenceOnly().tag_document([first, repeat, *filler, repeat], window=20)
+    assert tagged[1] == ["O", "O", "O", "B-LOC", "O"]
+    assert tagged[-1] == ["O"] * 5  # too far away
+
+
+def test_missing_model_files_are_a_model_data_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelDataError):
+        NerModel.load(tmp_path)
