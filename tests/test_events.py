@@ -11,14 +11,21 @@ import pytest
 
 from marsad import analyze
 from marsad.arabic import match_key
-from marsad.events import events_component, extract_events, taxonomy
+from marsad.events import EventsComponent, events_component, extract_events, taxonomy
 from marsad.events import lexicon_data as lex
+from marsad.events.clauses import clause_ids
+from marsad.events.extractor import CORROBORATION, default_filter, read_sentences
 from marsad.events.fatalities import death_toll
+from marsad.events.filter import EventFilter
 from marsad.events.keyed import KeyedSentence
+from marsad.events.rules import Candidate
+from marsad.events.train import examples, fit
 from marsad.model import Analysis, Article, Document, Entity, Event, Mention, Place, Span
 from marsad.pipeline import Pipeline
 
-FIXTURE = Path(__file__).parent / "fixtures" / "events" / "saudinewsnet-sentences.jsonl"
+FIXTURES = Path(__file__).parent / "fixtures" / "events"
+FIXTURE = FIXTURES / "saudinewsnet-sentences.jsonl"
+HELD_OUT = FIXTURES / "saudinewsnet-heldout.jsonl"
 PUBLISHED = date(2015, 8, 1)
 
 
@@ -215,8 +222,8 @@ def test_control_long_held_is_no_event(sentence: str, published: date) -> None:
     assert events_of(sentence, published) == []
 
 
-def _fixture() -> list[dict[str, object]]:
-    return [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
+def _fixture(path: Path = FIXTURE) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 HARD_NEGATIVES = {
@@ -238,10 +245,11 @@ def test_hard_negatives_from_the_fixture_are_no_events(kind: str) -> None:
     assert events_of(str(row["text"]), date.fromisoformat(str(row["date"]))) == []
 
 
-def test_the_fixture_is_labelled_consistently() -> None:
-    rows = _fixture()
+@pytest.mark.parametrize(("path", "batches"), [(FIXTURE, {1, 2, 3}), (HELD_OUT, {4})])
+def test_the_fixtures_are_labelled_consistently(path: Path, batches: set[int]) -> None:
+    rows = _fixture(path)
     assert len(rows) >= 150
-    assert {r["batch"] for r in rows} == {1, 2, 3}
+    assert {r["batch"] for r in rows} == batches
     sub_types = taxonomy()
     for row in rows:
         for event in row["events"]:  # type: ignore[attr-defined]
@@ -255,3 +263,97 @@ def test_the_component_skips_reports_not_in_arabic() -> None:
     text = "Air strikes hit rebel positions near the city on Friday, killing 12 fighters."
     analysis = analyze(text, pipeline=Pipeline([events_component()]))
     assert analysis.events == []
+
+
+def test_development_and_held_out_sentences_do_not_overlap() -> None:
+    development = {r["id"] for r in _fixture()}
+    assert not development & {r["id"] for r in _fixture(HELD_OUT)}
+
+
+def test_clauses_start_at_punctuation_subordinators_and_joined_verbs() -> None:
+    text = "وتوعد التنظيم بالرد، فيما قصفت الطائرات مواقعه التي يتحصن بها وقتل 5 من عناصره"
+    sentence = KeyedSentence(text, 0, len(text))
+    ids = dict(zip((t.key for t in sentence.tokens), clause_ids(sentence), strict=True))
+    assert ids["وتوعد"] == ids["بالرد"] == 0
+    assert ids["فيما"] == ids["قصفت"] == ids["التي"] == 1  # a relative clause stays with its noun
+    assert ids["وقتل"] == ids["عناصره"] == 2
+
+
+def test_a_threat_blocks_its_own_clause_not_the_next() -> None:
+    text = "وتوعد التنظيم بالرد، فيما شنت طائرات التحالف غارات على مواقعه في الرقة أمس."
+    assert [e.sub_type for e in events_of(text)] == ["Air/drone strike"]
+    [strike] = _candidates(text)
+    assert strike.accepted
+    assert "modal_in_earlier_clause" in strike.signals
+    assert "modal_before" not in strike.signals
+    threat = "وتوعد التنظيم بشن غارات على مواقع الجيش في الرقة أمس."
+    [blocked] = _candidates(threat)
+    assert "modal_before" in blocked.signals and not blocked.accepted
+    assert events_of(threat) == []
+
+
+def test_battles_told_by_their_dead_and_advances_are_events() -> None:
+    dead = events_of("وقال المصدر إن قوة أمنية تمكنت من قتل 19 مسلحاً من داعش في ناحية قرة تبه أمس.")
+    assert [(e.type, e.fatalities) for e in dead] == [("Battles", 19)]
+    advance = events_of("وتقدمت قوات المقاومة الشعبية ووصلت الى مصنع الحديد في منطقة الوهط أمس.")
+    assert [e.sub_type for e in advance] == ["Armed clash"]
+
+
+def test_a_killing_of_civilians_is_violence_against_civilians() -> None:
+    events = events_of("وقتل مسلحون من التنظيم ثلاثة مدنيين في قرية الشيخ مسكين أمس.")
+    assert [(e.type, e.sub_type) for e in events] == [("Violence against civilians", "Attack")]
+
+
+def test_the_dead_of_a_blast_belong_to_the_blast() -> None:
+    events = events_of("مقتل 15 شخصا في تفجير سيارة مفخخة في بلدة الطارمية أمس.")
+    assert [e.type for e in events] == ["Explosions/Remote violence"]
+
+
+def test_confidence_is_the_filters_probability_and_the_threshold_trades_recall() -> None:
+    text = "وتقدمت قوات المقاومة الشعبية ووصلت الى مصنع الحديد في منطقة الوهط أمس."
+    [event] = events_of(text)
+    assert default_filter().threshold <= event.confidence <= 1
+    strict = EventFilter(default_filter().weights, default_filter().bias, 0.999)
+    assert extract_events(_analysis(text), strict) == []
+
+
+def test_a_plausible_lead_is_the_evidence_when_the_body_confirms_it() -> None:
+    # A filter that finds a telling likely only when it is dated, plausible otherwise.
+    dated = EventFilter({"signal:dated": 3.0}, -0.2, 0.65)
+    lead = "تعرض تنظيم داعش لحملة انشقاقات في صفوف عناصره."
+    body = "وانشق عشرات العناصر عن تنظيم داعش في ريف دير الزور أمس."
+    events = extract_events(_analysis(lead + "\n" + body), dated)
+    assert [e.sub_type for e in events] == ["Change to group/activity"]
+    assert events[0].evidence.start == 0  # the lead, confirmed by the body
+    assert events[0].confidence > 0.65
+    assert extract_events(_analysis(lead), dated) == []  # alone, a plausible telling is none
+    assert CORROBORATION <= dated.probability(["signal:first_clause"]) < dated.threshold
+
+
+def test_the_component_round_trips_its_filter(tmp_path: Path) -> None:
+    component = events_component()
+    component.to_disk(tmp_path)
+    loaded = EventsComponent.from_disk(tmp_path)
+    assert loaded.event_filter == component.event_filter
+
+
+def test_the_filter_fits_and_separates_the_fixture() -> None:
+    rows = [r for r in _fixture() if r["batch"] == 1]
+    labelled = [
+        (_analysis(str(r["text"]), date.fromisoformat(str(r["date"]))), r["events"]) for r in rows
+    ]
+    data = examples(labelled)  # type: ignore[arg-type]
+    model = fit(data, 0.5, epochs=100)
+    positives = [model.probability(f) for f, label in data if label]
+    negatives = [model.probability(f) for f, label in data if not label]
+    assert sum(positives) / len(positives) > 0.5 > sum(negatives) / len(negatives)
+
+
+def _analysis(text: str, published: date | None = PUBLISHED) -> Analysis:
+    article = Article(text=text, published=published)
+    document = Document.from_bytes(text.encode(), source="test", media_type="text")
+    return Analysis(document=document, article=article)
+
+
+def _candidates(text: str) -> list[Candidate]:
+    return [c for reading in read_sentences(_analysis(text)) for c in reading.candidates]

@@ -2,26 +2,40 @@
 
 from __future__ import annotations
 
-from marsad.events.extractor import extract_events
+from pathlib import Path
+
+from marsad.events.extractor import default_filter, extract_events
+from marsad.events.filter import EventFilter
 from marsad.events.taxonomy import taxonomy
 from marsad.model import Analysis
+
+FILTER_NAME = "filter.json"
 
 
 class EventsComponent:
     name = "events"
-    version = "1"
+    version = "2"
     reads: tuple[str, ...] = ("article.text", "article.published", "mentions", "places", "topics")
     writes: tuple[str, ...] = ("events",)
 
-    def __init__(self) -> None:
+    def __init__(self, event_filter: EventFilter | None = None) -> None:
         taxonomy()  # fail at load time, not on the first report, if the data is broken
+        self.event_filter = event_filter or default_filter()
 
     def __call__(self, analysis: Analysis) -> None:
         if analysis.article.language != "ar":
             return
-        analysis.events.extend(extract_events(analysis))
+        analysis.events.extend(extract_events(analysis, self.event_filter))
+
+    def to_disk(self, path: Path) -> None:
+        path.mkdir(parents=True, exist_ok=True)
+        self.event_filter.to_disk(path / FILTER_NAME)
+
+    @classmethod
+    def from_disk(cls, path: Path) -> EventsComponent:
+        return cls(EventFilter.from_disk(path / FILTER_NAME))
 
 
 def events_component() -> EventsComponent:
-    """Factory for ``DEFAULT_COMPONENTS``: rules and lexicons ship in the package."""
+    """Factory for ``DEFAULT_COMPONENTS``: rules, lexicons and the filter ship in the package."""
     return EventsComponent()

@@ -7,17 +7,23 @@ told twice in one report (headline and body, or a quote repeating it) is one eve
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
-from marsad.arabic import find_dates, split_sentences
+from marsad.arabic import DateMatch, find_dates, split_sentences
 from marsad.events import lexicon_data as lex
+from marsad.events.clauses import clause_ids
 from marsad.events.fatalities import Toll, death_toll
+from marsad.events.filter import EventFilter, candidate_features
 from marsad.events.keyed import KeyedSentence
 from marsad.events.rules import (
     STATISTIC,
+    VIOLENT_TYPES,
     Candidate,
     SentenceFacts,
+    consolidate,
     find_candidates,
     is_recent,
     sentence_blocked,
@@ -29,14 +35,11 @@ ACTOR_LABELS = ("ORG", "MISC", "PER")
 BROAD_PLACES = ("continent", "region", "country")
 # Place kinds from the most to the least precise, to pick a sentence's event location.
 PLACE_RANK = ("village", "town", "city", "subdistrict", "district", "governorate", "other")
-VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 SPORT_TOPIC = "sport"
 SPORT_SKIP_PROBABILITY = 0.5
+CORROBORATION = 0.4  # a telling this likely counts when a likely event of the report matches
 HEADLINE_MAX_WORDS = 16
 TERMINAL = '.!؟?…:»"”'
-BASE_CONFIDENCE = {"strong": 0.75, "weak": 0.6}
-BONUS = 0.05
-MAX_CONFIDENCE = 0.95
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,23 +50,96 @@ class _Context:
     title: tuple[int, int] | None
 
 
-def extract_events(analysis: Analysis) -> list[Event]:
-    """The events a report tells, in order of first mention, duplicates merged."""
-    article = analysis.article
+@dataclass(slots=True)
+class SentenceReading:
+    """One sentence as the filter sees it: its candidates and what was found around them."""
+
+    sentence: KeyedSentence
+    clauses: list[int]  # clause number of each token
+    candidates: list[Candidate]
+    places: list[Place]  # resolved places of the sentence, adjectives ("السوري") left out
+    toll: Toll | None
+    stated_date: DateMatch | None
+
+    def features(self, candidate: Candidate) -> list[str]:
+        return candidate_features(self.sentence, candidate, self.candidates)
+
+    def place(self, candidate: Candidate) -> Place | None:
+        """The most precise place of the trigger's clause, else of the sentence."""
+        at = self.sentence.tokens[candidate.first].start
+        return _most_precise(self._clause_places(candidate) or self.places, at)
+
+    def clause_at(self, offset: int) -> int:
+        """The clause number of the word at ``offset`` (article offsets)."""
+        return self.clauses[min(self.sentence.token_index(offset), len(self.clauses) - 1)]
+
+    def _clause_places(self, candidate: Candidate) -> list[Place]:
+        return [p for p in self.places if self.clause_at(p.span.start) == candidate.clause]
+
+
+@lru_cache(maxsize=1)
+def default_filter() -> EventFilter:
+    return EventFilter.from_disk()
+
+
+def extract_events(analysis: Analysis, event_filter: EventFilter | None = None) -> list[Event]:
+    """The events a report tells, in order of first mention, duplicates merged.
+
+    A candidate the filter finds likely (at least its threshold) is an event. One it finds
+    only plausible (at least ``CORROBORATION``) is kept aside as a telling: when a likely
+    event of the report is the same event, the two merge and the earlier telling is the
+    evidence (a lead that says "a wave of defections" is corroborated by the body); alone,
+    it is dropped.
+    """
+    chosen = event_filter or default_filter()
+    context = _context(analysis)
+    tellings: list[Event] = []
+    for reading in read_sentences(analysis):
+        probability = {id(c): chosen.probability(reading.features(c)) for c in reading.candidates}
+        likely = [c for c in reading.candidates if probability[id(c)] >= chosen.threshold]
+        told = {c.sub_type for c in likely}
+        plausible = [
+            c
+            for c in reading.candidates
+            if CORROBORATION <= probability[id(c)] < chosen.threshold and c.sub_type not in told
+        ]
+        for band in (likely, plausible):
+            kept = consolidate(band)
+            confidence = {  # the likeliest trigger of each sub-type speaks for it
+                id(k): max(probability[id(c)] for c in band if c.sub_type == k.sub_type)
+                for k in kept
+            }
+            for event in _sentence_events(
+                analysis.article.text, reading, kept, confidence, context
+            ):
+                _merge_into(tellings, event)
+    return [
+        event.model_copy(update={"confidence": round(event.confidence, 2)})
+        for event in tellings
+        if event.confidence >= chosen.threshold
+    ]
+
+
+def read_sentences(analysis: Analysis) -> Iterator[SentenceReading]:
+    """Every sentence with candidates; none for sport, history, statistics or questions."""
     if _about_sport(analysis):
-        return []
-    published = _as_date(article.published)
-    context = _Context(
-        published,
+        return
+    context = _context(analysis)
+    text = analysis.article.text
+    for start, end in split_sentences(text):
+        reading = _read(text, start, end, context)
+        if reading is not None:
+            yield reading
+
+
+def _context(analysis: Analysis) -> _Context:
+    article = analysis.article
+    return _Context(
+        _as_date(article.published),
         list(analysis.places),
         [m for m in analysis.mentions if m.label in ACTOR_LABELS and m.entity_id],
         (article.title_span.start, article.title_span.end) if article.title_span else None,
     )
-    events: list[Event] = []
-    for start, end in split_sentences(article.text):
-        for event in _sentence_events(article.text, start, end, context):
-            _merge_into(events, event)
-    return events
 
 
 def _about_sport(analysis: Analysis) -> bool:
@@ -73,51 +149,65 @@ def _about_sport(analysis: Analysis) -> bool:
     )
 
 
-def _sentence_events(text: str, start: int, end: int, context: _Context) -> list[Event]:
+def _read(text: str, start: int, end: int, context: _Context) -> SentenceReading | None:
     sentence = KeyedSentence(text, start, end)
     if not sentence.tokens or sentence_blocked(sentence, context.published):
-        return []
+        return None
     dates = find_dates(text[start:end], context.published)
     if any(not is_recent(_as_date(d.value) or date.min, context.published) for d in dates):
-        return []
+        return None
     places = [p for p in context.places if start <= p.span.start and p.span.end <= end]
+    resolved = [p for p in places if p.id and p.relation != "adjective"]
     toll = death_toll(sentence)
     if toll is not None and toll.count >= STATISTIC:
-        return []
+        return None
     facts = SentenceFacts(
         headline=_is_headline(text, start, end, context),
         specific_place=any(p.kind not in BROAD_PLACES for p in places),
         dated=bool(dates),
         deaths=toll is not None,
     )
-    candidates = find_candidates(sentence, facts)
+    clauses = clause_ids(sentence)
+    candidates = find_candidates(sentence, facts, clauses)
     if not candidates:
-        return []
-    toll_owner = _toll_owner(candidates, toll)
-    first_date = dates[0] if dates else None
+        return None
+    return SentenceReading(
+        sentence, clauses, candidates, resolved, toll, dates[0] if dates else None
+    )
+
+
+def _sentence_events(
+    text: str,
+    reading: SentenceReading,
+    kept: list[Candidate],
+    confidence: dict[int, float],
+    context: _Context,
+) -> list[Event]:
+    sentence = reading.sentence
+    start, end = sentence.start, sentence.end
+    toll_owner = _toll_owner(kept, reading.toll)
+    stated = reading.stated_date
     events = []
-    for candidate in candidates:
-        event_type = type_of()[candidate.sub_type]
-        actor1, actor2 = _actors(sentence, candidate, context.mentions)
-        place = _place(sentence, candidate, places)
-        fatalities = toll if candidate is toll_owner else None
-        event_date = _as_date(first_date.value) if first_date else context.published
+    for candidate in kept:
+        actor1, actor2 = _actors(reading, candidate, context.mentions)
+        place = reading.place(candidate)
+        fatalities = reading.toll if candidate is toll_owner else None
         events.append(
             Event(
-                type=event_type,
+                type=type_of()[candidate.sub_type],
                 sub_type=candidate.sub_type,
                 actor1=actor1,
                 actor2=actor2,
                 place_id=place.id if place else None,
                 precision=place.precision if place else None,
-                event_date=event_date,
-                date_span=Span.of(text, start + first_date.start, start + first_date.end)
-                if first_date
+                event_date=_as_date(stated.value) if stated else context.published,
+                date_span=Span.of(text, start + stated.start, start + stated.end)
+                if stated
                 else None,
                 fatalities=fatalities.count if fatalities else None,
                 fatalities_at_least=fatalities.at_least if fatalities else False,
                 evidence=Span.of(text, start, end),
-                confidence=_confidence(candidate, actor1, place, first_date, fatalities),
+                confidence=confidence[id(candidate)],
             )
         )
     return events
@@ -143,10 +233,17 @@ def _toll_owner(candidates: list[Candidate], toll: Toll | None) -> Candidate | N
 
 
 def _actors(
-    sentence: KeyedSentence, candidate: Candidate, mentions: list[Mention]
+    reading: SentenceReading, candidate: Candidate, mentions: list[Mention]
 ) -> tuple[str | None, str | None]:
-    """Actor 1 is who acts (the subject near the trigger), actor 2 the first other party after."""
+    """Actor 1 is who acts (the subject near the trigger), actor 2 the first other party after.
+
+    Parties named in the trigger's own clause come first; the rest of the sentence only
+    when the clause names none.
+    """
+    sentence = reading.sentence
     inside = [m for m in mentions if sentence.start <= m.span.start and m.span.end <= sentence.end]
+    in_clause = [m for m in inside if reading.clause_at(m.span.start) == candidate.clause]
+    inside = in_clause or inside
     if not inside:
         return None, None
     trigger_start = sentence.tokens[candidate.first].start
@@ -169,34 +266,15 @@ def _near(sentence: KeyedSentence, offset: int, mention: Mention) -> bool:
     return sentence.token_index(mention.span.start) - sentence.token_index(offset) <= lex.NEAR
 
 
-def _place(sentence: KeyedSentence, candidate: Candidate, places: list[Place]) -> Place | None:
-    """The most precise resolved place of the sentence, nearest the trigger on ties.
-
-    Adjectives ("السوري") name a country, not where the event happened.
-    """
-    resolved = [p for p in places if p.id and p.relation != "adjective"]
-    if not resolved:
-        return None
-    trigger_at = sentence.tokens[candidate.first].start
+def _most_precise(places: list[Place], trigger_at: int) -> Place | None:
+    """The most precise place, nearest the trigger on ties."""
 
     def rank(place: Place) -> tuple[int, int]:
         kind = place.kind or "other"
         order = PLACE_RANK.index(kind) if kind in PLACE_RANK else len(PLACE_RANK)
         return order, abs(place.span.start - trigger_at)
 
-    return min(resolved, key=rank)
-
-
-def _confidence(
-    candidate: Candidate,
-    actor: str | None,
-    place: Place | None,
-    stated_date: object,
-    toll: Toll | None,
-) -> float:
-    score = BASE_CONFIDENCE[candidate.trigger.strength]
-    score += BONUS * sum(x is not None for x in (actor, place, stated_date, toll))
-    return round(min(score, MAX_CONFIDENCE), 2)
+    return min(places, key=rank) if places else None
 
 
 def _merge_into(events: list[Event], new: Event) -> None:

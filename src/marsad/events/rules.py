@@ -1,10 +1,13 @@
-"""Which ACLED events a sentence reports: triggers, what blocks them, and sub-type choices.
+"""Which ACLED events a sentence may report: triggers, the signals around them, sub-types.
 
-Precision first. A trigger counts only when nothing around it says the event did not
-happen (negation, denial), has not happened yet (future, plan, threat, call, condition),
-is a cause or time reference for something else ("بعد أيام من سيطرة…"), or is history or
-a statistic. Weak triggers (معارك، سيطرة، تفجير…) also need an armed actor nearby and
-something specific: a place below country level, a date, or a death toll.
+Every trigger in a sentence becomes a candidate with the signals a reader would weigh:
+negation, denial, future, plan, threat, call or condition before it (within a few words,
+and within its clause), a cause or time reference ("بعد أيام من سيطرة…"), an aim
+("لتحرير"), a definite noun that refers back, and whether a weak trigger (معارك، سيطرة،
+مقتل…) has an armed actor nearby and something specific (a place, a date, a toll).
+``accepted`` is the precision-first rule verdict over those signals; the learned filter
+(filter.py) weighs them with the words around the trigger. Sentences that are questions,
+statistics, history or sport give no candidates at all.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from marsad.arabic import match_key
 from marsad.arabic.dates_data import MONTHS
 from marsad.events import lexicon_data as lex
 from marsad.events.keyed import KeyedSentence, PhraseSet
+from marsad.events.taxonomy import type_of
 
 HISTORY_DAYS = 30
 STATISTIC = 1000  # a stated toll this large is a war's count, not one event
@@ -36,6 +40,14 @@ class Candidate:
     first: int  # token span of the trigger
     last: int
     trigger: Trigger
+    clause: int = 0
+    signals: frozenset[str] = frozenset()
+    accepted: bool = True  # the rules' verdict
+
+    @property
+    def killing(self) -> bool:
+        """Told only by its dead ("مقتل 19 مسلحا"): it yields to any other violent event."""
+        return self.trigger.needs == "victim"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +102,13 @@ PLACE_WORDS = PhraseSet(lex.PLACE_WORDS)
 KILLING = PhraseSet(lex.KILLING)
 DISPERSAL = PhraseSet(lex.DISPERSAL_CUES)
 PROTESTERS = PhraseSet(lex.PROTESTERS)
+RELATIVES = PhraseSet(lex.RELATIVES)
+OCCURRED = PhraseSet(lex.OCCURRED)
+OPINION = PhraseSet(lex.OPINION)
+ACCUSATIONS = PhraseSet(lex.ACCUSATIONS)
+TIME_WORDS = PhraseSet(lex.TIME_WORDS)
+CIVILIANS = PhraseSet(lex.CIVILIANS)
+VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 NEEDS: dict[str, tuple[PhraseSet, int, int]] = {
     # requirement -> (cues, words before the trigger, words after it)
     "target": (PhraseSet(lex.MILITARY_TARGETS), 6, 6),
@@ -148,8 +167,13 @@ def _dated_month(sentence: KeyedSentence, index: int) -> bool:
     return before.isdigit() or before in _MONTH_MARKERS
 
 
-def find_candidates(sentence: KeyedSentence, facts: SentenceFacts) -> list[Candidate]:
-    """The events a sentence reports, one candidate per sub-event type, in reading order."""
+def find_candidates(
+    sentence: KeyedSentence, facts: SentenceFacts, clauses: list[int]
+) -> list[Candidate]:
+    """Every trigger of the sentence with its signals and the rules' verdict, in reading order.
+
+    ``clauses`` is ``clause_ids(sentence)``.
+    """
     found: list[Candidate] = []
     index = 0
     while index < len(sentence):
@@ -160,11 +184,16 @@ def find_candidates(sentence: KeyedSentence, facts: SentenceFacts) -> list[Candi
         words, reading = matched
         trigger = _TRIGGER_OF[words]
         end = index + len(words)
-        sub_type = _accept(sentence, trigger, index, end, reading, facts)
-        if sub_type:
-            found.append(Candidate(sub_type, index, end, trigger))
+        signals = _signals(sentence, clauses, trigger, index, end, reading, facts)
+        sub_type = _refine(sentence, trigger, index, end)
+        if sub_type is None:  # territory taken, by whom unknown
+            sub_type, signals = trigger.sub_type, signals | {"taker_unknown"}
+        accepted = not signals & BLOCKING
+        found.append(Candidate(sub_type, index, end, trigger, clauses[index], signals, accepted))
         index = end
-    return _consolidate(sentence, found)
+    if any(not c.killing and type_of()[c.sub_type] in VIOLENT_TYPES for c in found):
+        found = [c for c in found if not c.killing]  # the dead are that battle's or blast's
+    return found
 
 
 def _verb_with_object(sentence: KeyedSentence, index: int) -> tuple[tuple[str, ...], str] | None:
@@ -174,28 +203,93 @@ def _verb_with_object(sentence: KeyedSentence, index: int) -> tuple[tuple[str, .
     return None
 
 
-def _accept(
-    sentence: KeyedSentence, trigger: Trigger, start: int, end: int, reading: str,
-    facts: SentenceFacts,
-) -> str | None:  # fmt: skip
-    """The sub-event type this trigger reports here, or None when it reports nothing."""
+# Signals that, for the rules, make a trigger no event.
+BLOCKING = frozenset(
+    {
+        "present_in_body", "inside_not_event", "modal_before", "negated", "background",
+        "time_reference", "purpose", "refers_back", "weak_unmet", "needs_unmet", "taker_unknown",
+    }
+)  # fmt: skip
+
+
+def _signals(
+    sentence: KeyedSentence, clauses: list[int], trigger: Trigger, start: int, end: int,
+    reading: str, facts: SentenceFacts,
+) -> frozenset[str]:  # fmt: skip
+    """What around this trigger says whether it reports an event here."""
+    found: set[str] = set()
+    clause_start = clauses.index(clauses[start])
+    clause_end = start
+    while clause_end < len(clauses) and clauses[clause_end] == clauses[start]:
+        clause_end += 1
     if trigger.form == "present" and not facts.headline:
-        return None
-    if _inside_not_event(sentence, start, end) or _blocked_before(sentence, start):
-        return None
+        found.add("present_in_body")
+    if _inside_not_event(sentence, start, end):
+        found.add("inside_not_event")
+    if sentence.has(MODALITY, max(start - lex.WINDOW, clause_start), start):
+        found.add("modal_before")  # within a few words, in the trigger's own clause
+    elif sentence.has(MODALITY, start - lex.WINDOW, start):
+        found.add("modal_in_earlier_clause")
+    if sentence.has(MODALITY, end, min(end + lex.NEAR, clause_end)):
+        found.add("modal_after")
+    negation = sentence.last(NEGATIONS, start - 2, start)
+    if negation is not None and not sentence.has(STILL, negation + 1, negation + 2):
+        found.add("negated")
+    if sentence.has(NEGATIONS, clause_start, start):
+        found.add("negation_in_clause")
+    if sentence.has(BACKGROUND, start - 2, start):
+        found.add("background")
+    after = sentence.last(AFTER_WORDS, start - 4, start)
+    if after is not None and sentence.has(TIME_UNITS, after + 1, start + 1):
+        found.add("time_reference")
+    after = sentence.last(AFTER_WORDS, clause_start, start)
+    if after is not None:
+        found.add("after_in_clause")
+        if sentence.has(TIME_UNITS, after + 1, after + 3):  # "بعد يومين من الاعتداء الذي…"
+            found.add("time_reference_in_clause")
     if trigger.form == "noun" and _purpose(sentence, start, reading):
-        return None
+        found.add("purpose")
     definite = trigger.form == "noun" and _definite(sentence, start, trigger)
-    if definite and trigger.needs == "target":  # "الهجوم": the attack told before
-        return None
+    if definite:
+        found.add("definite")
+        if trigger.needs == "target":  # "الهجوم": the attack told before
+            found.add("refers_back")
     weak = trigger.strength == "weak" or (
         definite and (trigger.sub_type in VIOLENT or trigger.sub_type in EXPLOSIONS)
     )
     if weak and not _weak_ok(sentence, trigger, start, end, facts):
-        return None
-    if trigger.needs and not _needs_met(sentence, trigger.needs, start, end):
-        return None
-    return _refine(sentence, trigger, start, end)
+        found.add("weak_unmet")
+    if trigger.needs in NEEDS and not _needs_met(sentence, trigger.needs, start, end):
+        found.add("needs_unmet")
+    if clauses[start] == 0:
+        found.add("first_clause")
+    if sentence.has(RELATIVES, clause_start, start):
+        found.add("relative_clause")
+    if sentence.has(OCCURRED, start - lex.NEAR, start) or sentence.has(
+        OCCURRED, end, min(end + 2, clause_end)
+    ):
+        found.add("occurred")
+    if sentence.has(OPINION, clause_start, clause_end):
+        found.add("opinion")
+    if sentence.has(ACCUSATIONS, start - lex.WINDOW, start):
+        found.add("accusation")
+    if sentence.has(TIME_WORDS, start - lex.WINDOW, end + lex.WINDOW):
+        found.add("time_word")
+    if sentence.has(PLACE_WORDS, start - lex.NEAR, end + lex.WINDOW):
+        found.add("place_word_near")
+    if sentence.has(ARMED, start - lex.WINDOW, end + lex.WINDOW):
+        found.add("armed_near")
+    found |= {name for name, present in _facts(facts) if present}
+    return frozenset(found)
+
+
+def _facts(facts: SentenceFacts) -> tuple[tuple[str, bool], ...]:
+    return (
+        ("headline", facts.headline),
+        ("specific_place", facts.specific_place),
+        ("dated", facts.dated),
+        ("deaths", facts.deaths),
+    )
 
 
 def _definite(sentence: KeyedSentence, start: int, trigger: Trigger) -> bool:
@@ -275,6 +369,8 @@ def _refine(sentence: KeyedSentence, trigger: Trigger, start: int, end: int) -> 
         return lex.SUICIDE
     if sub_type == lex.REGAIN:
         return _who_takes_territory(sentence, trigger, start, end)
+    if trigger.needs == "victim" and sentence.has(CIVILIANS, start - lex.NEAR, end + 2 * lex.NEAR):
+        return lex.ATTACK
     if sub_type == lex.PEACEFUL:
         if sentence.has(KILLING) and sentence.has(PROTESTERS):
             return lex.EXCESSIVE
@@ -303,7 +399,7 @@ def _who_takes_territory(
     return None
 
 
-def _consolidate(sentence: KeyedSentence, found: list[Candidate]) -> list[Candidate]:
+def consolidate(found: list[Candidate]) -> list[Candidate]:
     """One candidate per sub-type; the more specific reading of one event wins.
 
     An "attack" (هجوم) beside an explosion is that explosion, not a second event.
