@@ -357,3 +357,44 @@ def _analysis(text: str, published: date | None = PUBLISHED) -> Analysis:
 
 def _candidates(text: str) -> list[Candidate]:
     return [c for reading in read_sentences(_analysis(text)) for c in reading.candidates]
+
+
+def test_a_city_and_its_governorate_do_not_tell_two_events_apart() -> None:
+    text = (
+        "تعرض تنظيم داعش أمس لحملة انشقاقات في محافظة دير الزور.\n"
+        "وانشق عشرات العناصر عن تنظيم داعش في ريف دير الزور أمس."
+    )
+    governorate = text.index("دير الزور")
+    countryside = text.index("ريف دير الزور")
+    city = countryside + len("ريف ")
+    places = [
+        Place(
+            span=Span.of(text, governorate, governorate + 9),
+            id="SY-DZ",
+            kind="governorate",
+            precision=3,
+            admin1="SY-DZ",
+        ),
+        Place(
+            span=Span.of(text, countryside, countryside + 13),
+            id="SY-DZ",
+            kind="governorate",
+            precision=3,
+            relation="countryside",
+        ),
+        Place(  # the city inside "ريف دير الزور" is not where the defections were
+            span=Span.of(text, city, city + 9),
+            id="SY-DZ-CITY",
+            kind="city",
+            precision=1,
+            admin1="SY-DZ",
+        ),
+    ]
+    [event] = events_of(text, places=places)
+    assert (event.place_id, event.precision) == ("SY-DZ", 3)
+    assert event.evidence.start == 0
+    analysis = _analysis(text)
+    analysis.places.extend(places)
+    second = list(read_sentences(analysis))[1]
+    [candidate] = second.candidates
+    assert (place := second.place(candidate)) is not None and place.id == "SY-DZ"

@@ -48,6 +48,7 @@ class _Context:
     places: list[Place]
     mentions: list[Mention]
     title: tuple[int, int] | None
+    within: dict[str, set[str]]  # place id -> the ids of the areas it lies in
 
 
 @dataclass(slots=True)
@@ -112,7 +113,7 @@ def extract_events(analysis: Analysis, event_filter: EventFilter | None = None) 
             for event in _sentence_events(
                 analysis.article.text, reading, kept, confidence, context
             ):
-                _merge_into(tellings, event)
+                _merge_into(tellings, event, context.within)
     return [
         event.model_copy(update={"confidence": round(event.confidence, 2)})
         for event in tellings
@@ -139,6 +140,7 @@ def _context(analysis: Analysis) -> _Context:
         list(analysis.places),
         [m for m in analysis.mentions if m.label in ACTOR_LABELS and m.entity_id],
         (article.title_span.start, article.title_span.end) if article.title_span else None,
+        {p.id: {a for a in (p.admin1, p.admin2) if a} for p in analysis.places if p.id},
     )
 
 
@@ -157,7 +159,19 @@ def _read(text: str, start: int, end: int, context: _Context) -> SentenceReading
     if any(not is_recent(_as_date(d.value) or date.min, context.published) for d in dates):
         return None
     places = [p for p in context.places if start <= p.span.start and p.span.end <= end]
-    resolved = [p for p in places if p.id and p.relation != "adjective"]
+    resolved = [  # "ريف دير الزور" is the countryside, not the city inside its name
+        p
+        for p in places
+        if p.id
+        and p.relation != "adjective"
+        and not any(
+            o is not p
+            and o.span.start <= p.span.start
+            and p.span.end <= o.span.end
+            and o.span.end - o.span.start > p.span.end - p.span.start
+            for o in places
+        )
+    ]
     toll = death_toll(sentence)
     if toll is not None and toll.count >= STATISTIC:
         return None
@@ -277,10 +291,10 @@ def _most_precise(places: list[Place], trigger_at: int) -> Place | None:
     return min(places, key=rank) if places else None
 
 
-def _merge_into(events: list[Event], new: Event) -> None:
+def _merge_into(events: list[Event], new: Event, within: dict[str, set[str]]) -> None:
     """Add ``new`` unless it is an event already told; then fill what the first telling lacked."""
     for index, old in enumerate(events):
-        if _same_event(old, new):
+        if _same_event(old, new, within):
             events[index] = old.model_copy(
                 update={
                     "actor1": old.actor1 or new.actor1,
@@ -300,16 +314,24 @@ def _merge_into(events: list[Event], new: Event) -> None:
     events.append(new)
 
 
-def _same_event(a: Event, b: Event) -> bool:
+def _same_event(a: Event, b: Event, within: dict[str, set[str]]) -> bool:
+    """Same sub-type, and no two places, stated dates or actors that tell them apart.
+
+    A city and the governorate it lies in do not tell two events apart.
+    """
     if (a.type, a.sub_type) != (b.type, b.sub_type):
         return False
-    if a.place_id and b.place_id and a.place_id != b.place_id:
+    if a.place_id and b.place_id and not _nested(a.place_id, b.place_id, within):
         return False
     if a.date_span and b.date_span and a.event_date != b.event_date:
         return False
     return all(
         x == y or x is None or y is None for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2))
     )
+
+
+def _nested(a: str, b: str, within: dict[str, set[str]]) -> bool:
+    return a == b or a in within.get(b, set()) or b in within.get(a, set())
 
 
 def _max(a: int | None, b: int | None) -> int | None:
