@@ -139,6 +139,11 @@ def test_an_air_strike_with_its_toll_date_and_evidence() -> None:
     assert event.evidence == Span.of(text, 0, len(text))
 
 
+def test_an_event_without_a_stated_date_has_none() -> None:
+    [event] = events_of("مقتل 25 حوثياً جراء غارات التحالف على مواقع تابعة لهم بمأرب")
+    assert (event.event_date, event.date_span) == (None, None)
+
+
 def test_yesterday_resolves_against_the_report_date() -> None:
     text = "وأفاد شهود أن اشتباكات مسلحة متقطعة جرت أمس في ضاحية عدن الشرقية."
     [event] = events_of(text, date(2015, 7, 21))

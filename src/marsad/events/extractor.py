@@ -214,7 +214,7 @@ def _sentence_events(
                 actor2=actor2,
                 place_id=place.id if place else None,
                 precision=place.precision if place else None,
-                event_date=_as_date(stated.value) if stated else context.published,
+                event_date=_as_date(stated.value) if stated else None,  # never the report's
                 date_span=Span.of(text, start + stated.start, start + stated.end)
                 if stated
                 else None,

@@ -13,6 +13,7 @@ from typing import IO, Literal
 
 from marsad.errors import QueryError
 from marsad.model import Analysis, Place
+from marsad.places.gazetteer import gazetteer
 from marsad.store.database import Store
 
 ExportFormat = Literal["jsonl", "csv", "acled"]
@@ -26,7 +27,7 @@ ARTICLE_COLUMNS = (
 ACLED_COLUMNS = (
     "event_date", "event_type", "sub_event_type", "location", "admin1", "admin2", "country",
     "latitude", "longitude", "geo_precision", "actors", "fatalities", "source", "notes",
-    "url", "article_id",
+    "url", "article_id", "actor1", "actor2",
 )  # fmt: skip
 
 
@@ -108,15 +109,16 @@ def acled_rows(article_id: int, analysis: Analysis) -> list[dict[str, object]]:
     rows = []
     for event in analysis.events:
         place: Place | None = places.get(event.place_id) if event.place_id else None
-        actors = [names.get(a, a) for a in (event.actor1, event.actor2) if a]
+        actor1, actor2 = (names.get(a, a) if a else "" for a in (event.actor1, event.actor2))
+        actors = [a for a in (actor1, actor2) if a]
         rows.append(
             {
                 "event_date": event.event_date.isoformat() if event.event_date else "",
                 "event_type": event.type,
                 "sub_event_type": event.sub_type,
                 "location": (place.name or place.span.text) if place else "",
-                "admin1": (place.admin1 or "") if place else "",
-                "admin2": (place.admin2 or "") if place else "",
+                "admin1": _area_name(place.admin1) if place else "",
+                "admin2": _area_name(place.admin2) if place else "",
                 "country": (place.country or "") if place else "",
                 "latitude": _number(place.lat if place else None),
                 "longitude": _number(place.lon if place else None),
@@ -127,9 +129,19 @@ def acled_rows(article_id: int, analysis: Analysis) -> list[dict[str, object]]:
                 "notes": event.evidence.text,
                 "url": analysis.article.url or analysis.document.url or "",
                 "article_id": article_id,
+                "actor1": actor1,
+                "actor2": actor2,
             }
         )
     return rows
+
+
+def _area_name(area: str | None) -> str:
+    """A place's admin area by name: the gazetteer keeps ids (``geonames:170792``)."""
+    if not area:
+        return ""
+    entry = gazetteer().lookup(area)
+    return entry.name if entry else area
 
 
 def _number(value: float | None) -> str:
