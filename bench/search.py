@@ -127,15 +127,24 @@ def measure(store: Store, label: str, repeat: int) -> None:
 def grow(store: Store, target: int, seed: int = 7) -> None:
     """Copies of the stored reports with variation until the store holds ``target``."""
     rng = random.Random(seed)
-    originals = list(store.article_ids())
     publishers = [
         r[0] for r in store.connection.execute("SELECT DISTINCT publisher FROM articles") if r[0]
     ]
     paragraphs_of = [
         r[0].split("\n\n") for r in store.connection.execute("SELECT text FROM articles")
     ]
-    count = len(originals)
-    copy = 0
+    # a grown database is grown further from where it stopped
+    copy = max(
+        [int(r[0].split(":")[1]) for r in store.connection.execute(
+            "SELECT key FROM documents WHERE key LIKE 'copy:%' ORDER BY id DESC LIMIT 1")],
+        default=0,
+    )  # fmt: skip
+    originals = [
+        r[0] for r in store.connection.execute(
+            "SELECT d.id FROM documents d JOIN articles a ON a.id = d.id "
+            "WHERE d.key NOT LIKE 'copy:%' ORDER BY d.id")
+    ]  # fmt: skip
+    count = store.counts()["articles"]
     started = time.perf_counter()
     while count < target:
         copy += 1
@@ -181,16 +190,17 @@ def main() -> None:
     assert words("أوروبا")  # the normaliser is importable before timing anything
     with Store(args.db) as store:
         measure(store, "as ingested", args.repeat)
-    with tempfile.TemporaryDirectory(dir=args.work) as tmp:
-        grown = Path(tmp) / "grown.db"
-        shutil.copy(args.db, grown)
+    with tempfile.TemporaryDirectory() as tmp:
+        grown = Path(args.grown) if args.grown else Path(tmp) / "grown.db"
+        if not grown.exists():
+            shutil.copy(args.db, grown)
         with Store(grown) as store:
             grow(store, args.scale)
             store.connection.execute("PRAGMA optimize")
             store.connection.execute("INSERT INTO search_index(search_index) VALUES ('optimize')")
         with Store(grown) as store:
             measure(store, "grown with variation", args.repeat)
-            size = sum(f.stat().st_size for f in Path(tmp).glob("grown.db*")) / 1e6
+            size = sum(f.stat().st_size for f in grown.parent.glob(grown.name + "*")) / 1e6
             print(f"  database: {size:,.0f} MB")
 
 

@@ -196,6 +196,17 @@ def test_every_analysis_field_is_kept_and_filterable() -> None:
         facets = store.search("داعش").facets
         assert facets["places"][0].value == "الشحيل"
         assert {v.value for v in facets["entities"]} == {"تنظيم الدولة الإسلامية", "أبو محمد"}
+        # a facet's key, handed back as a filter, finds the reports it counted
+        for name, field in (
+            ("entities", "entity"),
+            ("places", "place"),
+            ("hashtags", "hashtag"),
+            ("publishers", "publisher"),
+            ("topics", "topic"),
+        ):
+            for value in facets[name]:
+                assert value.key is not None
+                assert ids(**{field: value.key}) == [article_id], (name, value)
 
 
 def test_reanalysis_knows_what_is_stale_and_replaces_facts() -> None:

@@ -276,7 +276,13 @@ class Store:
                     dedup.to_bytes(minhash),
                 ),
             )
-            write_facts(self.connection, document_id, analysis)
+            label = article.publisher or host
+            write_facts(
+                self.connection,
+                document_id,
+                analysis,
+                (publisher_key, label) if publisher_key and label else None,
+            )
             exact, stem = index_columns(text_words)
             self.connection.execute(
                 "INSERT INTO search_index (rowid, exact, stem) VALUES (?, ?, ?)",

@@ -18,7 +18,10 @@ FACT_TABLES = (
     "hashtags",
     "topics",
     "events",
+    "facet_values",
 )
+# A topic counts for filters and facets from this probability on.
+TOPIC_MIN_PROBABILITY = 0.5
 
 
 def _key(value: str | None) -> str | None:
@@ -29,7 +32,13 @@ def _text(span: Span | None) -> str | None:
     return span.text if span else None
 
 
-def write_facts(connection: sqlite3.Connection, article_id: int, analysis: Analysis) -> None:
+def write_facts(
+    connection: sqlite3.Connection,
+    article_id: int,
+    analysis: Analysis,
+    publisher: tuple[str, str] | None = None,
+) -> None:
+    """Replace the fact rows of an article; ``publisher`` is its (key, label) if known."""
     for table in FACT_TABLES:
         connection.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
     connection.executemany(
@@ -107,6 +116,29 @@ def write_facts(connection: sqlite3.Connection, article_id: int, analysis: Analy
             for e in analysis.events
         ],
     )  # fmt: skip
+    connection.executemany(
+        "INSERT INTO facet_values VALUES (?, ?, ?, ?)",
+        _facet_rows(article_id, analysis, publisher),
+    )
+
+
+def _facet_rows(
+    article_id: int, analysis: Analysis, publisher: tuple[str, str] | None
+) -> list[tuple[int, str, str, str]]:
+    """Distinct (facet, key, label) of an article; keys are what the filters accept."""
+    rows: dict[tuple[str, str], str] = {}
+    for e in analysis.entities:
+        rows.setdefault(("entities", e.id if e.registry else filter_key(e.name)), e.name)
+    for p in analysis.places:
+        rows.setdefault(("places", p.id or filter_key(p.span.text)), p.name or p.span.text)
+    if publisher is not None:
+        rows.setdefault(("publishers", publisher[0]), publisher[1])
+    for h in analysis.article.hashtags:
+        rows.setdefault(("hashtags", filter_key(h.label)), h.label)
+    for t in analysis.topics:
+        if t.probability >= TOPIC_MIN_PROBABILITY:
+            rows.setdefault(("topics", t.label), t.label)
+    return [(article_id, facet, key, label) for (facet, key), label in rows.items() if key]
 
 
 def is_anonymous_sourced(analysis: Analysis) -> bool:

@@ -260,6 +260,32 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE search_terms ADD COLUMN offsets BLOB;
     """,
+    # 3: the distinct facet values of each article, so facets are one indexed GROUP BY;
+    # the place filter looks areas up by id.
+    """
+    CREATE INDEX places_admin1 ON places(admin1);
+    CREATE INDEX places_admin2 ON places(admin2);
+    CREATE INDEX places_country ON places(country);
+    CREATE INDEX sources_entity ON sources(entity_id);
+    CREATE TABLE facet_values (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        facet TEXT NOT NULL,               -- entities, places, publishers, hashtags, topics
+        key TEXT NOT NULL,                 -- what a filter accepts: id or name key
+        label TEXT NOT NULL,
+        PRIMARY KEY (article_id, facet, key)
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO facet_values
+        SELECT article_id, 'entities', CASE WHEN registry THEN entity_id ELSE key END, name
+        FROM entities;
+    INSERT OR IGNORE INTO facet_values
+        SELECT article_id, 'places', coalesce(place_id, key), coalesce(name, text) FROM places;
+    INSERT OR IGNORE INTO facet_values
+        SELECT id, 'publishers', publisher_key, coalesce(publisher, publisher_key) FROM articles
+        WHERE publisher_key IS NOT NULL;
+    INSERT OR IGNORE INTO facet_values SELECT article_id, 'hashtags', key, label FROM hashtags;
+    INSERT OR IGNORE INTO facet_values
+        SELECT article_id, 'topics', label, label FROM topics WHERE probability >= 0.5;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

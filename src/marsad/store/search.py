@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from pydantic import BaseModel, Field
 
 from marsad.errors import QueryError
+from marsad.store.facts import TOPIC_MIN_PROBABILITY
 from marsad.store.query import ParsedQuery, parse_query
 from marsad.store.terms import Word, filter_key, stored_words, words
 
@@ -23,8 +24,6 @@ from marsad.store.terms import Word, filter_key, stored_words, words
 FACET_SAMPLE = 2000
 FACET_SIZE = 10
 SNIPPET_CHARS = 220
-# A topic filter keeps reports whose topic probability reaches this.
-TOPIC_MIN_PROBABILITY = 0.5
 # bm25 weights of the (exact, stem) columns: an exact spelling outranks a loose one.
 COLUMN_WEIGHTS = (2.0, 1.0)
 
@@ -93,6 +92,7 @@ class Hit(BaseModel):
 class FacetValue(BaseModel):
     value: str
     count: int
+    key: str | None = Field(default=None, description="What the matching filter accepts.")
 
 
 class SearchResults(BaseModel):
@@ -158,24 +158,31 @@ def filter_sql(filters: Filters) -> tuple[list[str], list[object]]:
     where: list[str] = []
     params: list[object] = []
     if filters.entity:
-        key = filter_key(filters.entity)
+        keys = _keys(filters.entity)
         where.append(
-            "a.id IN (SELECT article_id FROM entities WHERE key = ? OR entity_id = ? "
-            "UNION SELECT article_id FROM mentions WHERE key = ?)"
+            "a.id IN (SELECT article_id FROM entities "
+            "WHERE key IN (SELECT value FROM json_each(?)) "
+            "UNION SELECT article_id FROM entities WHERE entity_id = ? "
+            "UNION SELECT article_id FROM mentions "
+            "WHERE key IN (SELECT value FROM json_each(?)))"
         )
-        params += [key, filters.entity, key]
+        params += [keys, filters.entity, keys]
     if filters.place:
-        key = filter_key(filters.place)
+        keys = _keys(filters.place)
         ids, countries = _gazetteer_areas(filters.place)
+        ids_json, countries_json = json.dumps(ids), json.dumps(countries)
         where.append(
-            "a.id IN (SELECT article_id FROM places WHERE key = ? OR name_key = ? "
-            "OR admin1_key = ? OR admin2_key = ? "
-            "OR place_id IN (SELECT value FROM json_each(?)) "
-            "OR admin1 IN (SELECT value FROM json_each(?)) "
-            "OR admin2 IN (SELECT value FROM json_each(?)) "
-            "OR country IN (SELECT value FROM json_each(?)))"
-        )
-        params += [key, key, key, key, *[json.dumps(ids)] * 3, json.dumps(countries)]
+            "a.id IN ("
+            + " UNION ".join(
+                f"SELECT article_id FROM places WHERE {column} IN (SELECT value FROM json_each(?))"
+                for column in (
+                    "key", "name_key", "admin1_key", "admin2_key",
+                    "place_id", "admin1", "admin2", "country",
+                )
+            )
+            + ")"
+        )  # fmt: skip
+        params += [keys, keys, keys, keys, ids_json, ids_json, ids_json, countries_json]
     if filters.publisher:
         key = filter_key(filters.publisher)
         where.append("(a.publisher_key = ? OR a.host = ? OR a.host LIKE ?)")
@@ -193,7 +200,8 @@ def filter_sql(filters: Filters) -> tuple[list[str], list[object]]:
         key = filter_key(filters.speaker)
         where.append(
             "a.id IN (SELECT article_id FROM quotes WHERE speaker_key = ? "
-            "UNION SELECT article_id FROM sources WHERE key = ? OR entity_id = ?)"
+            "UNION SELECT article_id FROM sources WHERE key = ? "
+            "UNION SELECT article_id FROM sources WHERE entity_id = ?)"
         )
         params += [key, key, filters.speaker]
     if filters.anonymous_only:
@@ -213,6 +221,12 @@ def filter_sql(filters: Filters) -> tuple[list[str], list[object]]:
     return where, params
 
 
+def _keys(value: str) -> str:
+    """The name keys a filter value may match, as JSON: its key, or itself when it is one
+    already (a facet's key handed back)."""
+    return json.dumps(sorted({filter_key(value), value}))
+
+
 def _gazetteer_areas(place: str) -> tuple[list[str], list[str]]:
     """Gazetteer ids the filter names (the id itself, or every entry the name may mean),
     and the ISO codes of those that are countries: a place filter then finds every report
@@ -229,36 +243,24 @@ def _gazetteer_areas(place: str) -> tuple[list[str], list[str]]:
     return ids, countries
 
 
-_FACETS = {
-    "entities": "SELECT min(name), count(DISTINCT article_id) AS n FROM entities "
-    "WHERE article_id IN (SELECT value FROM json_each(?)) GROUP BY coalesce(entity_id, key)",
-    "places": "SELECT coalesce(min(name), min(text)), count(DISTINCT article_id) AS n FROM places "
-    "WHERE article_id IN (SELECT value FROM json_each(?)) GROUP BY coalesce(place_id, key)",
-    "publishers": "SELECT min(publisher), count(*) AS n FROM articles "
-    "WHERE id IN (SELECT value FROM json_each(?)) AND publisher_key IS NOT NULL "
-    "GROUP BY publisher_key",
-    "hashtags": "SELECT min(label), count(DISTINCT article_id) AS n FROM hashtags "
-    "WHERE article_id IN (SELECT value FROM json_each(?)) GROUP BY key",
-    "topics": "SELECT label, count(*) AS n FROM topics "
-    "WHERE article_id IN (SELECT value FROM json_each(?)) AND probability >= "
-    f"{TOPIC_MIN_PROBABILITY} GROUP BY label",
-}
+FACETS = ("entities", "places", "publishers", "hashtags", "topics")
 
 
 def facet_counts(connection: sqlite3.Connection, ids: list[int]) -> dict[str, list[FacetValue]]:
     """Top values of each facet among ``ids``, by how many of those reports carry them."""
+    counted: dict[str, list[FacetValue]] = {name: [] for name in FACETS}
     if not ids:
-        return {name: [] for name in _FACETS}
-    payload = json.dumps(ids)
+        return counted
+    rows = connection.execute(
+        "SELECT facet, key, min(label), count(*) FROM facet_values "
+        "WHERE article_id IN (SELECT value FROM json_each(?)) GROUP BY facet, key",
+        (json.dumps(ids),),
+    )
+    for facet, key, label, count in rows:
+        counted[facet].append(FacetValue(value=label, key=key, count=count))
     return {
-        name: [
-            FacetValue(value=value, count=count)
-            for value, count in connection.execute(
-                f"{sql} ORDER BY n DESC, 1 LIMIT {FACET_SIZE}", (payload,)
-            )
-            if value
-        ]
-        for name, sql in _FACETS.items()
+        name: sorted(values, key=lambda v: (-v.count, v.value))[:FACET_SIZE]
+        for name, values in counted.items()
     }
 
 
