@@ -183,9 +183,7 @@ def main() -> None:
     parser.add_argument("--db", required=True, help="the database bench/ingest.py --keep-db wrote")
     parser.add_argument("--scale", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument(
-        "--work", help="where to build the grown copy (default: a temporary folder)"
-    )
+    parser.add_argument("--grown", help="keep the grown database here (reused when it exists)")
     args = parser.parse_args()
     assert words("أوروبا")  # the normaliser is importable before timing anything
     with Store(args.db) as store:
