@@ -20,12 +20,14 @@ from marsad.events.filter import EventFilter, candidate_features
 from marsad.events.keyed import KeyedSentence
 from marsad.events.rules import (
     STATISTIC,
+    VETO,
     VIOLENT_TYPES,
     Candidate,
     SentenceFacts,
     consolidate,
     find_candidates,
     is_recent,
+    mentions_the_past,
     sentence_blocked,
 )
 from marsad.events.taxonomy import type_of
@@ -86,17 +88,21 @@ def default_filter() -> EventFilter:
 def extract_events(analysis: Analysis, event_filter: EventFilter | None = None) -> list[Event]:
     """The events a report tells, in order of first mention, duplicates merged.
 
-    A candidate the filter finds likely (at least its threshold) is an event. One it finds
-    only plausible (at least ``CORROBORATION``) is kept aside as a telling: when a likely
-    event of the report is the same event, the two merge and the earlier telling is the
-    evidence (a lead that says "a wave of defections" is corroborated by the body); alone,
-    it is dropped.
+    A candidate the filter finds likely (at least its threshold) is an event, unless a
+    vetoing signal says it did not happen (yet): negated, threatened in its own clause…
+    One it finds only plausible (at least ``CORROBORATION``) is kept aside as a telling:
+    when a likely event of the report is the same event, the two merge and the earlier
+    telling is the evidence (a lead that says "a wave of defections" is corroborated by
+    the body); alone, it is dropped.
     """
     chosen = event_filter or default_filter()
     context = _context(analysis)
     tellings: list[Event] = []
     for reading in read_sentences(analysis):
-        probability = {id(c): chosen.probability(reading.features(c)) for c in reading.candidates}
+        probability = {
+            id(c): 0.0 if c.signals & VETO else chosen.probability(reading.features(c))
+            for c in reading.candidates
+        }
         likely = [c for c in reading.candidates if probability[id(c)] >= chosen.threshold]
         told = {c.sub_type for c in likely}
         plausible = [
@@ -153,10 +159,15 @@ def _about_sport(analysis: Analysis) -> bool:
 
 def _read(text: str, start: int, end: int, context: _Context) -> SentenceReading | None:
     sentence = KeyedSentence(text, start, end)
-    if not sentence.tokens or sentence_blocked(sentence, context.published):
+    if not sentence.tokens or sentence_blocked(sentence):
+        return None
+    if mentions_the_past(sentence, context.published):
         return None
     dates = find_dates(text[start:end], context.published)
     if any(not is_recent(_as_date(d.value) or date.min, context.published) for d in dates):
+        return None
+    toll = death_toll(sentence)
+    if toll is not None and toll.count >= STATISTIC:  # a war's count, not an event's toll
         return None
     places = [p for p in context.places if start <= p.span.start and p.span.end <= end]
     resolved = [  # "ريف دير الزور" is the countryside, not the city inside its name
@@ -172,9 +183,6 @@ def _read(text: str, start: int, end: int, context: _Context) -> SentenceReading
             for o in places
         )
     ]
-    toll = death_toll(sentence)
-    if toll is not None and toll.count >= STATISTIC:
-        return None
     facts = SentenceFacts(
         headline=_is_headline(text, start, end, context),
         specific_place=any(p.kind not in BROAD_PLACES for p in places),

@@ -85,6 +85,7 @@ VERBS = _single_verbs()
 NOT_EVENTS = PhraseSet(lex.NOT_EVENTS)
 MODALITY = PhraseSet(lex.FUTURE + lex.THREATS + lex.DENIALS + lex.CALLS + lex.CONDITIONS)
 NEGATIONS = PhraseSet(lex.NEGATIONS)
+VERB_NEGATIONS = PhraseSet(lex.VERB_NEGATIONS)
 BACKGROUND = PhraseSet(lex.BACKGROUND)
 AFTER_WORDS = PhraseSet(lex.AFTER_WORDS)
 TIME_UNITS = PhraseSet(lex.TIME_UNITS)
@@ -107,6 +108,8 @@ OCCURRED = PhraseSet(lex.OCCURRED)
 OPINION = PhraseSet(lex.OPINION)
 ACCUSATIONS = PhraseSet(lex.ACCUSATIONS)
 TIME_WORDS = PhraseSet(lex.TIME_WORDS)
+HABITUAL = PhraseSet(lex.HABITUAL)
+PROGRESSIVE = PhraseSet(lex.PROGRESSIVE)
 CIVILIANS = PhraseSet(lex.CIVILIANS)
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 NEEDS: dict[str, tuple[PhraseSet, int, int]] = {
@@ -131,31 +134,33 @@ _MONTH_MARKERS = {
 _MONTH_KEYS = {match_key(m): n for m, n in MONTHS.items() if len(match_key(m)) > 3}
 
 
-def sentence_blocked(sentence: KeyedSentence, published: date | None) -> bool:
-    """The whole sentence is a question, a statistic, history or sport."""
+def sentence_blocked(sentence: KeyedSentence) -> bool:
+    """The whole sentence is a question, a general statement or sport."""
     text = sentence.text[sentence.start : sentence.end]
     if "؟" in text or "?" in text:
         return True
-    if sentence.has(GENERIC) or _count(sentence, SPORT) >= lex.SPORT_MIN:
-        return True
-    return published is not None and _mentions_the_past(sentence, published)
+    return sentence.has(GENERIC) or _count(sentence, SPORT) >= lex.SPORT_MIN
 
 
 def _count(sentence: KeyedSentence, phrases: PhraseSet) -> int:
     return sum(1 for i in range(len(sentence)) if sentence.match_at(phrases, i))
 
 
-def _mentions_the_past(sentence: KeyedSentence, published: date) -> bool:
-    """A year before the report's, or a month named more than a month before it."""
+def mentions_the_past(sentence: KeyedSentence, published: date | None) -> bool:
+    """A year before the report's, or a month named more than a month before it.
+
+    The whole sentence is then history: tried per clause, it let through more background
+    than events (cross-validated).
+    """
+    if published is None:
+        return False
     for index, token in enumerate(sentence.tokens):
         word = token.key
         if word.isdigit() and len(word) == 4 and 1900 <= int(word) < published.year:
             return True
         month = _MONTH_KEYS.get(word) or _MONTH_KEYS.get(token.readings[-1])
-        if month and _dated_month(sentence, index):
-            months_back = (published.month - month) % 12
-            if months_back >= 2:
-                return True
+        if month and _dated_month(sentence, index) and (published.month - month) % 12 >= 2:
+            return True
     return False
 
 
@@ -203,11 +208,20 @@ def _verb_with_object(sentence: KeyedSentence, index: int) -> tuple[tuple[str, .
     return None
 
 
+# Signals that make a trigger no event whatever else surrounds it: what the filter weighs
+# is whether the rest says an event happened, not whether a threat or a denial did.
+VETO = frozenset(
+    {
+        "present_in_body", "inside_not_event", "modal_before", "negated", "negated_clause",
+        "time_reference", "purpose", "refers_back",
+    }
+)  # fmt: skip
 # Signals that, for the rules, make a trigger no event.
 BLOCKING = frozenset(
     {
-        "present_in_body", "inside_not_event", "modal_before", "negated", "background",
-        "time_reference", "purpose", "refers_back", "weak_unmet", "needs_unmet", "taker_unknown",
+        "present_in_body", "inside_not_event", "modal_before", "negated", "negated_clause",
+        "background", "time_reference", "purpose", "refers_back", "weak_unmet", "needs_unmet",
+        "taker_unknown",
     }
 )  # fmt: skip
 
@@ -223,7 +237,10 @@ def _signals(
     while clause_end < len(clauses) and clauses[clause_end] == clauses[start]:
         clause_end += 1
     if trigger.form == "present" and not facts.headline:
-        found.add("present_in_body")
+        if sentence.has(PROGRESSIVE, start - lex.NEAR, start):
+            found.add("progressive")
+        else:
+            found.add("present_in_body")
     if _inside_not_event(sentence, start, end):
         found.add("inside_not_event")
     if sentence.has(MODALITY, max(start - lex.WINDOW, clause_start), start):
@@ -237,6 +254,9 @@ def _signals(
         found.add("negated")
     if sentence.has(NEGATIONS, clause_start, start):
         found.add("negation_in_clause")
+    particle = sentence.last(VERB_NEGATIONS, clause_start, start)
+    if particle is not None and not sentence.has(STILL, particle + 1, particle + 2):
+        found.add("negated_clause")
     if sentence.has(BACKGROUND, start - 2, start):
         found.add("background")
     after = sentence.last(AFTER_WORDS, start - 4, start)
@@ -249,10 +269,12 @@ def _signals(
             found.add("time_reference_in_clause")
     if trigger.form == "noun" and _purpose(sentence, start, reading):
         found.add("purpose")
-    definite = trigger.form == "noun" and _definite(sentence, start, trigger)
+    definite = (  # a headline's article is no reference: "الغارات التركية تتواصل"
+        trigger.form == "noun" and not facts.headline and _definite(sentence, start, trigger)
+    )
     if definite:
         found.add("definite")
-        if trigger.needs == "target":  # "الهجوم": the attack told before
+        if trigger.needs in ("target", "victim"):  # "الهجوم", "القتلى": told before
             found.add("refers_back")
     weak = trigger.strength == "weak" or (
         definite and (trigger.sub_type in VIOLENT or trigger.sub_type in EXPLOSIONS)
@@ -271,6 +293,8 @@ def _signals(
         found.add("occurred")
     if sentence.has(OPINION, clause_start, clause_end):
         found.add("opinion")
+    if sentence.has(HABITUAL, clause_start, clause_end):
+        found.add("habitual")
     if sentence.has(ACCUSATIONS, start - lex.WINDOW, start):
         found.add("accusation")
     if sentence.has(TIME_WORDS, start - lex.WINDOW, end + lex.WINDOW):
