@@ -13,6 +13,9 @@ Reproducible: fixed seeds, one worker thread, sorted inputs. Steps (cached under
              shipped model is trained on all of train. ``--fane`` adds NewsFANE/WikiFANE
              sentences (every sentence overlapping ANERcorp test or dev removed); off by
              default because both lowered dev F1.
+6. bilstm    a character-CNN + BiLSTM (torch==2.13.0, one thread; scripts/train_ner_bilstm.py)
+             on the same split: dev picks its epoch count, then it is trained on all of
+             train. At run time its probabilities and the CRF's marginals are averaged.
 
 Usage: ``python scripts/train_ner.py [--data ../shared/data] [--out src/marsad/data/ner]``
 (``MARSAD_SHARED_DATA`` overrides the default data folder).
@@ -37,7 +40,7 @@ import numpy as np
 from marsad.arabic import tokenize
 from marsad.entities.conll import Sentence, entities, read_conll, repair, score
 from marsad.entities.features import FeatureExtractor, word_key
-from marsad.entities.ner import CLUSTERS_FILE, GAZETTEER_FILE, MODEL_FILE, NerModel
+from marsad.entities.ner import BILSTM_FILE, CLUSTERS_FILE, GAZETTEER_FILE, MODEL_FILE, NerModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 13
@@ -335,6 +338,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--c2", type=float, nargs="+", default=[0.05])
     parser.add_argument("--iterations", type=int, default=300)
     parser.add_argument("--dev-only", action="store_true", help="tune; write no model")
+    parser.add_argument(
+        "--bilstm-epochs", type=int, default=30, help="most epochs of the BiLSTM (0: no BiLSTM)"
+    )
     args = parser.parse_args(argv)
     random.seed(SEED)
     args.work.mkdir(parents=True, exist_ok=True)
@@ -385,6 +391,36 @@ def main(argv: list[str] | None = None) -> None:
     train_crf(base.extractor, train + final_extra, args.out / MODEL_FILE, best[1], best[2],
               args.iterations)  # fmt: skip
     log(f"model → {args.out / MODEL_FILE}")
+    if args.bilstm_epochs:
+        train_bilstm_step(args, base, train, train_part, dev)
+
+
+def train_bilstm_step(
+    args: argparse.Namespace,
+    base: NerModel,
+    train: list[Sentence],
+    train_part: list[Sentence],
+    dev: list[Sentence],
+) -> None:
+    """Step 6: the BiLSTM on train less dev to pick its epoch count and check the vote on
+    dev, then on all of train for that many epochs."""
+    from train_ner_bilstm import train_bilstm
+
+    vectors = args.work / "vectors.npz"
+    gazetteer = base.extractor.gazetteer
+    dev_path = args.work / "bilstm-dev.npz"
+    curve = train_bilstm(
+        train_part, dev, train, vectors, gazetteer, args.bilstm_epochs, dev_path, log
+    )
+    epochs = int(np.argmax(curve)) + 1
+    log(f"bilstm: best dev F1 {max(curve):.2f} after {epochs} epochs")
+    if epochs != len(curve):
+        train_bilstm(train_part, dev, train, vectors, gazetteer, epochs, dev_path, log)
+    dev_crf = base.with_crf(args.work / f"dev-{args.c1[0]}-{args.c2[0]}.crfsuite")
+    log("dev, CRF and BiLSTM voting:")
+    evaluate(dev_crf.with_bilstm(dev_path), dev)
+    train_bilstm(train, dev, train, vectors, gazetteer, epochs, args.out / BILSTM_FILE, log)
+    log(f"bilstm → {args.out / BILSTM_FILE}")
 
 
 def extra_all(args: argparse.Namespace) -> list[Sentence]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from marsad.entities.conll import entities, map_tag, read_conll, repair, score
-from marsad.entities.ner import NerModel, default_model
+from marsad.entities.ner import NerModel, default_model, viterbi_iob2
 from marsad.errors import ModelDataError
 
 
@@ -39,6 +40,14 @@ def test_labels_of_other_corpora_are_mapped() -> None:
         "O",
         "O",
     ]
+
+
+def test_viterbi_keeps_iob2_valid() -> None:
+    labels = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]
+    # Greedy would say O, I-PER: invalid. The best valid path starts the name with B-PER.
+    log_probs = np.log(np.array([[0.6, 0.3, 0.05, 0.03, 0.02], [0.1, 0.1, 0.7, 0.05, 0.05]]))
+    assert viterbi_iob2(log_probs, labels) in (["B-PER", "I-PER"], ["O", "B-PER"])
+    assert viterbi_iob2(log_probs, labels) == ["B-PER", "I-PER"]  # 0.3*0.7 > 0.6*0.1
 
 
 def test_read_conll(tmp_path: Path) -> None:
@@ -73,14 +82,16 @@ def test_shipped_model_tags_a_news_sentence() -> None:
 
 
 class FirstSentenceOnly(NerModel):
-    """Tags حلب only in the first sentence it sees, as a tagger missing a repeat would."""
+    """Tags حلب only in the first sentence, as a tagger missing a repeat would."""
 
     def __init__(self) -> None:
-        self.seen = 0
+        pass
 
-    def tag(self, tokens: Sequence[str]) -> list[str]:
-        self.seen += 1
-        return ["B-LOC" if t == "حلب" and self.seen == 1 else "O" for t in tokens]
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        return [
+            ["B-LOC" if t == "حلب" and i == 0 else "O" for t in tokens]
+            for i, tokens in enumerate(sentences)
+        ]
 
 
 def test_names_spread_to_their_untagged_repeats_nearby() -> None:

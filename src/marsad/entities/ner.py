@@ -12,15 +12,23 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from marsad.arabic import Token, split_sentences, tokenize
 from marsad.entities.conll import entities, repair
 from marsad.entities.features import FeatureExtractor, word_key
 from marsad.errors import ModelDataError
 
+if TYPE_CHECKING:
+    from marsad.entities.bilstm import BiLstmTagger
+
 MODEL_FILE = "model.crfsuite"
 CLUSTERS_FILE = "clusters.tsv.gz"
 GAZETTEER_FILE = "gazetteer.tsv.gz"
+BILSTM_FILE = "bilstm.npz"  # optional: with it, the CRF and a BiLSTM vote
+ENSEMBLE_WEIGHT = 0.5  # the BiLSTM's share of the vote, chosen on the dev block
 PROPAGATION_WINDOW = 20  # sentences either side; chosen on the dev block (5: 71.0, 20: 71.1)
 
 
@@ -71,6 +79,7 @@ class NerModel:
     ) -> None:
         self.extractor = extractor
         self.finders = finders or {}
+        self.bilstm: BiLstmTagger | None = None
         self._tagger = None
         if crf_path is not None:
             import pycrfsuite
@@ -102,16 +111,52 @@ class NerModel:
                 f"NER model files {missing} are missing from {folder}",
                 hint="reinstall marsad, or rebuild with scripts/train_ner.py",
             )
-        return cls.load_parts(folder / CLUSTERS_FILE, folder / GAZETTEER_FILE).with_crf(
+        model = cls.load_parts(folder / CLUSTERS_FILE, folder / GAZETTEER_FILE).with_crf(
             folder / MODEL_FILE
         )
+        if (folder / BILSTM_FILE).exists():
+            model.with_bilstm(folder / BILSTM_FILE)
+        return model
+
+    def with_bilstm(self, path: Path) -> NerModel:
+        """Average the CRF's label marginals with a BiLSTM's probabilities from now on."""
+        from marsad.entities.bilstm import BiLstmTagger
+
+        self.bilstm = BiLstmTagger(path, self.extractor.gazetteer)
+        self.version = "crf+bilstm-1+propagation"
+        return self
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
-        if not tokens:
-            return []
-        if self._tagger is None:
+        return self.tag_many([tokens])[0]
+
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """IOB2 tags of each sentence (the BiLSTM, when loaded, reads them in batches)."""
+        tagger = self._tagger
+        if tagger is None:
             raise ModelDataError("this NER model has no CRF weights loaded")
-        return repair(self._tagger.tag(self.extractor.sentence_features(tokens)))
+        if self.bilstm is None:
+            return [
+                repair(tagger.tag(self.extractor.sentence_features(t))) if t else []
+                for t in sentences
+            ]
+        lstm = self.bilstm.probabilities(sentences)
+        labels = self.bilstm.labels
+        out: list[list[str]] = []
+        for tokens, probs in zip(sentences, lstm, strict=True):
+            if not tokens:
+                out.append([])
+                continue
+            tagger.set(self.extractor.sentence_features(tokens))
+            known = set(tagger.labels())
+            crf = np.array(
+                [
+                    [tagger.marginal(label, t) if label in known else 0.0 for label in labels]
+                    for t in range(len(tokens))
+                ]
+            )
+            mixed = ENSEMBLE_WEIGHT * probs + (1 - ENSEMBLE_WEIGHT) * crf
+            out.append(viterbi_iob2(np.log(mixed + 1e-9), labels))
+        return out
 
     def tag_document(
         self, sentences: Sequence[Sequence[str]], window: int = PROPAGATION_WINDOW
@@ -120,7 +165,7 @@ class NerModel:
         repeats within ``window`` sentences: a name the tagger recognised once in a report
         is the same name where the context was poorer (+0.4 F1 on dev, window picked there).
         """
-        tagged = [self.tag(tokens) for tokens in sentences]
+        tagged = self.tag_many(sentences)
         keys = [[word_key(t) for t in tokens] for tokens in sentences]
         names = [
             [(tuple(k[s:e]), kind) for kind, s, e in entities(tags) if sum(map(len, k[s:e])) >= 3]
@@ -148,6 +193,27 @@ class NerModel:
             for kind, first, last in sorted(entities(tags), key=lambda e: e[1]):
                 found.append((kind, tokens[first].start, tokens[last - 1].end))
         return found
+
+
+def viterbi_iob2(log_probs: np.ndarray, labels: Sequence[str]) -> list[str]:
+    """The most probable label sequence that is valid IOB2 (no I-X after O or I-Y)."""
+    greedy = [labels[i] for i in log_probs.argmax(axis=1)]
+    if repair(greedy) == greedy:  # allowed transitions cost nothing: greedy is optimal
+        return greedy
+    allowed = np.array(
+        [[not (b.startswith("I-") and a[2:] != b[2:]) for b in labels] for a in labels]
+    )
+    transition = np.where(allowed, 0.0, -1e9)
+    best = log_probs[0] + np.array([0.0 if not b.startswith("I-") else -1e9 for b in labels])
+    back = []
+    for t in range(1, len(log_probs)):
+        candidates = best[:, None] + transition
+        back.append(candidates.argmax(axis=0))
+        best = candidates.max(axis=0) + log_probs[t]
+    path = [int(best.argmax())]
+    for pointers in reversed(back):
+        path.append(int(pointers[path[-1]]))
+    return [labels[i] for i in reversed(path)]
 
 
 def _mark_repeats(words: list[str], tags: list[str], name: tuple[str, ...], kind: str) -> None:
