@@ -252,6 +252,21 @@ def test_a_permanent_refusal_is_recorded_and_others_still_get_theirs(
     assert statuses == {"gone@example.org": ["failed"], "reader@example.org": ["sent"]}
 
 
+def test_stories_over_the_cap_wait_for_the_next_digest(
+    corpus: Path, config: Path, smtp: SmtpServer, tmp_path: Path
+) -> None:
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("[digest]\n", "[digest]\nmax_stories = 1\n"), "utf-8")
+    _subscribe(corpus, config, "reader@example.org", "--place", "عدن")
+    _ingest_later(corpus, tmp_path)  # two new Aden stories
+    for _ in range(3):
+        code, output = _cli("digest", "send", "--db", str(corpus), "--config", str(config))
+        assert code == 0, output
+    counts = _story_counts(smtp.messages)
+    assert len(_digests(smtp.messages)) == 2  # one story each, then nothing left
+    assert len(counts) == 2 and set(counts.values()) == {1}
+
+
 def test_daily_digests_wait_for_the_local_hour(corpus: Path, config: Path, tmp_path: Path) -> None:
     _subscribe(corpus, config, "reader@example.org", "--place", "عدن")
     with Store(corpus) as store:
@@ -277,7 +292,11 @@ def test_daily_digests_wait_for_the_local_hour(corpus: Path, config: Path, tmp_p
 
 
 def _watch(db: Path, config: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "MARSAD_DIGEST_SECRET": SECRET, "PYTHONPATH": str(Path.cwd() / "src")}
+    env = {
+        **os.environ,
+        "MARSAD_DIGEST_SECRET": SECRET,
+        "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src"),
+    }
     command = [sys.executable, "-m", "marsad.cli", "watch", "--once"]
     command += ["--db", str(db), "--config", str(config)]
     return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -359,3 +378,31 @@ def test_two_senders_never_run_at_once(corpus: Path, config: Path) -> None:
         output = process.communicate(timeout=120)[0].decode()
     assert process.returncode == 7 and "E607" in output
     time.sleep(0)  # the lock is released with the process
+
+
+def test_the_migration_starts_existing_subscriptions_where_they_confirmed(tmp_path: Path) -> None:
+    import sqlite3
+
+    from marsad.store.schema import MIGRATIONS
+
+    db = tmp_path / "old.db"
+    raw = sqlite3.connect(db)
+    for version, script in enumerate(MIGRATIONS[:4], start=1):
+        raw.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;")
+    for number, added in enumerate(["2024-05-01T10:00:00+00:00", "2024-05-03T10:00:00+00:00"]):
+        raw.execute(
+            "INSERT INTO documents (id, key, source, origin, media_type, fetched_at, "
+            "content_hash, size, raw, added_at) VALUES (?, ?, 's', 'folder', 'text', ?, '', 0, "
+            "X'', ?)",
+            (number + 1, f"file:{number}", added, added),
+        )
+    raw.execute(
+        "INSERT INTO subscriptions (uid, email, frequency, timezone, status, created_at, "
+        "confirmed_at) VALUES ('u1', 'r@example.org', 'daily', 'UTC', 'active', "
+        "'2024-05-02T00:00:00+00:00', '2024-05-02T00:00:00+00:00')"
+    )
+    raw.commit()
+    raw.close()
+    with Store(db) as store:
+        (subscription,) = storage.list_subscriptions(store)
+    assert subscription.seen_through == 1  # the report stored before it confirmed

@@ -92,7 +92,11 @@ def test_sign_up_confirm_read_the_feed_and_unsubscribe_in_one_click(
     )  # fmt: skip
     assert answer.status_code == 200, answer.text
     assert "تحقّق من بريدك" in answer.text
-    (confirmation,) = smtp.messages
+    again = client.post(
+        "/subscribe", data={"csrf_token": token, "email": "reader@example.org", "place": "عدن"}
+    )
+    assert again.status_code == 200 and "تحقّق من بريدك" in again.text
+    (confirmation,) = smtp.messages  # a form cannot make the server mail someone repeatedly
     assert confirmation.recipients == ["Reader@example.org"]
     confirm_path = _link(confirmation.message, r"http://127\.0\.0\.1/subscribe/confirm/\S+")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from marsad.arabic import split_sentences
 from marsad.digest.subscription import Follow, Subscription
@@ -163,9 +163,10 @@ def compose(
     sections: list[Section] = []
     budget = max_stories
     for follow in subscription.follows:
-        ranked = sorted(matches.get(follow, ()), key=lambda s: s.story_id)
-        ranked.sort(key=lambda s: s.day, reverse=True)
-        ranked.sort(key=lambda s: (-s.independent_source_count, -s.article_count))
+        ranked = sorted(
+            matches.get(follow, ()),
+            key=lambda s: rank(s.independent_source_count, s.article_count, s.day, s.story_id),
+        )
         kept: list[StoryCard] = []
         for story in ranked:
             if story.story_id in seen:
@@ -185,6 +186,16 @@ def compose(
         generated_at=generated_at,
         also_matched={k: tuple(v) for k, v in also.items()},
     )
+
+
+def rank(independent_sources: int, articles: int, day: str, story_id: int) -> tuple[int, ...]:
+    """Sort key of stories in a digest: most independent publishers, then most reports,
+    then the most recent day."""
+    try:
+        ordinal = date.fromisoformat(day[:10]).toordinal()
+    except ValueError:
+        ordinal = 0
+    return (-independent_sources, -articles, -ordinal, story_id)
 
 
 def shorten(text: str, limit: int) -> str:

@@ -3,20 +3,20 @@
 A followed entity, place or hashtag is the store filter of that name (so a followed
 governorate matches every place inside it, and spelling variants meet as in search); a
 saved search is a query plus filters. A digest takes the stories with a report stored
-since the subscriber confirmed that were not sent to them before; the feed takes the
-newest matching stories.
+since the subscription last looked (it starts looking when the subscriber confirms) that
+were not sent to them before; the feed takes the newest matching stories.
 """
 
 from __future__ import annotations
 
 import difflib
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
 from pydantic import ValidationError
 
-from marsad.digest.compose import StoryCard, story_card
-from marsad.digest.storage import iso
+from marsad.digest.compose import StoryCard, rank, story_card
 from marsad.digest.subscription import Follow, Subscription
 from marsad.errors import StoreError, SubscriptionError, UnknownFollowError
 from marsad.store import Filters, Store
@@ -99,10 +99,11 @@ def suggestions(store: Store, follow: Follow, limit: int = 3) -> list[str]:
     return [names[key] for key in close]
 
 
-def new_matches(store: Store, subscription: Subscription) -> list[Match]:
-    """Stories with a report stored after ``confirmed_at`` that were never sent to this
-    subscriber (neither the story nor any of the matching reports)."""
-    assert subscription.id is not None and subscription.confirmed_at is not None
+def new_matches(store: Store, subscription: Subscription, through: int) -> list[Match]:
+    """Stories with a report stored since the subscription last looked (document ids
+    after ``seen_through``, up to ``through``) that were never sent to this subscriber —
+    neither the story nor any of the matching reports."""
+    assert subscription.id is not None
     matches = []
     for follow in subscription.follows:
         source, where, params = _follow_sql(follow)
@@ -110,16 +111,44 @@ def new_matches(store: Store, subscription: Subscription) -> list[Match]:
             f"SELECT a.story_id, group_concat(a.id), max(d.added_at) FROM {source} "
             "JOIN documents d ON d.id = a.id "
             f"WHERE {' AND '.join(where)} AND a.story_id IS NOT NULL "
-            "AND julianday(d.added_at) > julianday(?) "
+            "AND a.id > ? AND a.id <= ? "
             "AND a.story_id NOT IN "
             "(SELECT story_id FROM delivered_stories WHERE subscription_id = ?) "
             "AND a.id NOT IN "
             "(SELECT article_id FROM delivered_articles WHERE subscription_id = ?) "
             "GROUP BY a.story_id ORDER BY a.story_id",
-            (*params, iso(subscription.confirmed_at), subscription.id, subscription.id),
+            (*params, subscription.seen_through, through, subscription.id, subscription.id),
         ).fetchall()
         matches.extend(_matches(follow, rows))
     return matches
+
+
+def choose(
+    subscription: Subscription, matches: list[Match], store: Store, limit: int
+) -> tuple[list[Match], int | None]:
+    """The matches of the (at most ``limit``) stories a digest shows — by followed item in
+    the subscriber's order, the most widely carried first, as :func:`compose` orders them —
+    and the lowest report id of a story left for the next digest (None: nothing left)."""
+    ids = sorted({m.story_id for m in matches})
+    stats = {
+        row[0]: row[1:]
+        for row in store.connection.execute(
+            "SELECT id, independent_source_count, article_count, coalesce(last_seen, '') "
+            "FROM stories WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),),
+        )
+    }
+    kept: set[int] = set()
+    for follow in subscription.follows:
+        ranked = sorted(
+            (m.story_id for m in matches if m.follow == follow and m.story_id in stats),
+            key=lambda i: rank(stats[i][0], stats[i][1], stats[i][2], i),
+        )
+        for story_id in ranked:
+            if len(kept) < limit:
+                kept.add(story_id)
+    left = [min(m.article_ids) for m in matches if m.story_id not in kept and m.story_id in stats]
+    return [m for m in matches if m.story_id in kept], min(left, default=None)
 
 
 def recent_matches(store: Store, subscription: Subscription, limit: int) -> list[Match]:
@@ -131,18 +160,28 @@ def recent_matches(store: Store, subscription: Subscription, limit: int) -> list
             f"SELECT a.story_id, group_concat(a.id), max(d.added_at) FROM {source} "
             "JOIN documents d ON d.id = a.id "
             f"WHERE {' AND '.join(where)} AND a.story_id IS NOT NULL "
-            "GROUP BY a.story_id ORDER BY max(julianday(d.added_at)) DESC, a.story_id LIMIT ?",
+            "GROUP BY a.story_id ORDER BY max(a.id) DESC LIMIT ?",
             (*params, limit),
         ).fetchall()
         matches.extend(_matches(follow, rows))
     return matches
 
 
-def story_cards(store: Store, story_ids: set[int], *, max_quotes: int) -> dict[int, StoryCard]:
+def story_cards(
+    store: Store,
+    story_ids: set[int],
+    *,
+    max_quotes: int,
+    cache: dict[int, StoryCard] | None = None,
+) -> dict[int, StoryCard]:
     """A card per story (read from its first report with a title); a story that was
-    refolded away in the meantime is left out."""
+    refolded away in the meantime is left out. ``cache`` keeps cards between calls."""
+    cache = {} if cache is None else cache
     cards = {}
     for story_id in sorted(story_ids):
+        if story_id in cache:
+            cards[story_id] = cache[story_id]
+            continue
         try:
             story = store.story(story_id)
         except StoreError:
@@ -151,7 +190,7 @@ def story_cards(store: Store, story_ids: set[int], *, max_quotes: int) -> dict[i
             continue
         shown = next((a for a in story.articles if a.title), story.articles[0])
         analysis = store.get_analysis(shown.id, include_raw=False)
-        cards[story_id] = story_card(
+        cards[story_id] = cache[story_id] = story_card(
             analysis,
             story_id=story_id,
             article_count=story.article_count,

@@ -22,7 +22,7 @@ from pathlib import Path
 from marsad.digest import storage
 from marsad.digest.compose import Digest, StoryCard, compose
 from marsad.digest.config import DigestConfig
-from marsad.digest.matching import new_matches, story_cards
+from marsad.digest.matching import choose, new_matches, story_cards
 from marsad.digest.message import confirmation_message, digest_message, message_id
 from marsad.digest.smtp import Mailer, PermanentDeliveryError, ServerUnreachableError
 from marsad.digest.subscription import Follow, Subscription
@@ -41,11 +41,13 @@ def utc_now() -> datetime:
 
 @dataclass(frozen=True)
 class Planned:
-    """A subscription's due digest (``digest`` None: nothing new for this slot)."""
+    """A subscription's due digest (``digest`` None: nothing new for this slot) and how
+    far the subscription has now looked (see :func:`marsad.digest.matching.choose`)."""
 
     subscription: Subscription
     slot: datetime
     digest: Digest | None
+    seen_through: int
 
 
 @dataclass
@@ -83,6 +85,7 @@ class DigestService:
         self.sender = config.sender()
         self._mailer = mailer or (lambda: Mailer(config.smtp))
         self.stop = stop or threading.Event()
+        self._cards: dict[int, StoryCard] = {}  # one run's story cards, shared by subscribers
 
     # ------------------------------------------------------------------ compose
 
@@ -91,21 +94,30 @@ class DigestService:
         slot = self.config.schedule.due_slot(subscription, now)
         if slot is None:
             return None
-        matches = new_matches(self.store, subscription)
+        latest = storage.latest_document(self.store)
+        found = (
+            new_matches(self.store, subscription, latest)
+            if latest > subscription.seen_through
+            else []  # no report stored since it last looked: nothing to match
+        )
+        matches, left_from = choose(subscription, found, self.store, self.config.digest.max_stories)
         cards = story_cards(
             self.store,
             {m.story_id for m in matches},
             max_quotes=self.config.digest.quotes_per_story,
+            cache=self._cards,
         )
         by_follow: dict[Follow, list[StoryCard]] = {}
         for match in matches:
             if match.story_id in cards:
                 by_follow.setdefault(match.follow, []).append(cards[match.story_id])
         digest = compose(subscription, by_follow, now, max_stories=self.config.digest.max_stories)
-        return Planned(subscription, slot, digest if digest.stories else None)
+        seen = latest if left_from is None else max(subscription.seen_through, left_from - 1)
+        return Planned(subscription, slot, digest if digest.stories else None, seen)
 
     def prepare(self, now: datetime) -> list[Planned]:
         """Write every due digest to the outbox, each subscriber in its own transaction."""
+        self._cards.clear()
         done = []
         for listed in storage.active_subscriptions(self.store):
             if self.stop.is_set():
@@ -118,7 +130,7 @@ class DigestService:
                     continue
                 if planned.digest is not None:
                     self._enqueue_digest(planned.digest, planned.slot, now)
-                storage.set_last_slot(self.store, listed.id, planned.slot)
+                storage.advance(self.store, listed.id, planned.slot, planned.seen_through)
             done.append(planned)
         return done
 
@@ -214,6 +226,7 @@ class DigestService:
         composed (nothing is written or sent)."""
         now = self.clock()
         if dry_run:
+            self._cards.clear()
             planned = [
                 p
                 for s in storage.active_subscriptions(self.store)

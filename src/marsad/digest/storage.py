@@ -25,7 +25,7 @@ DeliveryStatus = Literal["pending", "sent", "failed", "cancelled"]
 
 _SUBSCRIPTION_COLUMNS = (
     "id, uid, email, name, frequency, timezone, status, created_at, confirmed_at, "
-    "unsubscribed_at, last_slot"
+    "unsubscribed_at, last_slot, seen_through"
 )
 
 
@@ -55,11 +55,13 @@ def _moment(value: str | None) -> datetime | None:
 
 
 def add_subscription(store: Store, subscription: Subscription) -> Subscription:
+    """Store a subscription; an active one starts with the reports stored from now on."""
     with store.transaction():
+        seen = latest_document(store) if subscription.status == "active" else 0
         cursor = store.connection.execute(
             "INSERT INTO subscriptions (uid, email, name, frequency, timezone, status, "
-            "created_at, confirmed_at, unsubscribed_at, last_slot) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "created_at, confirmed_at, unsubscribed_at, last_slot, seen_through) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)",
             (
                 subscription.uid,
                 subscription.email,
@@ -69,8 +71,7 @@ def add_subscription(store: Store, subscription: Subscription) -> Subscription:
                 subscription.status,
                 iso(subscription.created_at),
                 iso(subscription.confirmed_at) if subscription.confirmed_at else None,
-                None,
-                None,
+                seen,
             ),
         )
         subscription_id = int(cursor.lastrowid or 0)
@@ -82,7 +83,7 @@ def add_subscription(store: Store, subscription: Subscription) -> Subscription:
                 for i, f in enumerate(subscription.follows)
             ],
         )
-    return subscription.model_copy(update={"id": subscription_id})
+    return subscription.model_copy(update={"id": subscription_id, "seen_through": seen})
 
 
 def get_subscription(store: Store, uid: str) -> Subscription:
@@ -106,6 +107,17 @@ def find_subscriptions(store: Store, who: str) -> list[Subscription]:
     return _select(store, "email = ? COLLATE NOCASE OR uid = ?", (who.strip(), who))
 
 
+def recently_requested(store: Store, email: str, since: datetime) -> bool:
+    """Whether a subscription of ``email`` is already waiting for its confirmation since
+    ``since`` (a form must not make the server mail someone again and again)."""
+    row = store.connection.execute(
+        "SELECT 1 FROM subscriptions WHERE email = ? COLLATE NOCASE AND status = 'pending' "
+        "AND julianday(created_at) > julianday(?) LIMIT 1",
+        (email, iso(since)),
+    ).fetchone()
+    return row is not None
+
+
 def list_subscriptions(store: Store, *, include_unsubscribed: bool = False) -> list[Subscription]:
     if include_unsubscribed:
         return _select(store, "1", ())
@@ -126,8 +138,9 @@ def confirm(store: Store, uid: str, now: datetime) -> Subscription:
             )
         if subscription.status == "pending":
             store.connection.execute(
-                "UPDATE subscriptions SET status = 'active', confirmed_at = ? WHERE id = ?",
-                (iso(now), subscription.id),
+                "UPDATE subscriptions SET status = 'active', confirmed_at = ?, seen_through = ? "
+                "WHERE id = ?",
+                (iso(now), latest_document(store), subscription.id),
             )
     return get_subscription(store, uid)
 
@@ -150,10 +163,17 @@ def unsubscribe(store: Store, uid: str, now: datetime) -> Subscription:
     return get_subscription(store, uid)
 
 
-def set_last_slot(store: Store, subscription_id: int, slot: datetime) -> None:
+def advance(store: Store, subscription_id: int, slot: datetime, seen_through: int) -> None:
+    """Record the slot a run covered and how far it looked."""
     store.connection.execute(
-        "UPDATE subscriptions SET last_slot = ? WHERE id = ?", (iso(slot), subscription_id)
+        "UPDATE subscriptions SET last_slot = ?, seen_through = ? WHERE id = ?",
+        (iso(slot), seen_through, subscription_id),
     )
+
+
+def latest_document(store: Store) -> int:
+    """The highest document id: reports stored later get higher ones."""
+    return int(store.connection.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0])
 
 
 def _select(store: Store, where: str, params: tuple[object, ...]) -> list[Subscription]:
@@ -184,6 +204,7 @@ def _subscription(connection: sqlite3.Connection, row: tuple[Any, ...]) -> Subsc
         confirmed_at=_moment(row[8]),
         unsubscribed_at=_moment(row[9]),
         last_slot=_moment(row[10]),
+        seen_through=row[11],
     )
 
 
@@ -243,9 +264,11 @@ def deliveries_of(store: Store, subscription_id: int) -> list[Delivery]:
 
 
 def mark_sent(store: Store, delivery_id: int, attempts: int, now: datetime) -> None:
+    """Record the delivery as sent. Its bytes are dropped (a year of daily digests would
+    weigh gigabytes); what it carried stays in ``delivered_stories``."""
     store.connection.execute(
         "UPDATE deliveries SET status = 'sent', sent_at = ?, attempts = attempts + ?, "
-        "error = NULL WHERE id = ?",
+        "error = NULL, message = X'' WHERE id = ?",
         (iso(now), attempts, delivery_id),
     )
 

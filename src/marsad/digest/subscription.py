@@ -90,6 +90,9 @@ class Subscription(BaseModel):
     last_slot: datetime | None = Field(
         default=None, description="The scheduled time the last digest run covered."
     )
+    seen_through: int = Field(
+        default=0, description="Reports stored up to this document id were considered."
+    )
 
     @property
     def zone(self) -> ZoneInfo:

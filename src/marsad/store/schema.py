@@ -260,7 +260,7 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE search_terms ADD COLUMN offsets BLOB;
     """,
-    # 3: the distinct facet values of each article, so facets are one indexed GROUP BY;
+    # 4: the distinct facet values of each article, so facets are one indexed GROUP BY;
     # the place filter looks areas up by id.
     """
     CREATE INDEX places_admin1 ON places(admin1);
@@ -285,6 +285,15 @@ MIGRATIONS: tuple[str, ...] = (
     INSERT OR IGNORE INTO facet_values SELECT article_id, 'hashtags', key, label FROM hashtags;
     INSERT OR IGNORE INTO facet_values
         SELECT article_id, 'topics', label, label FROM topics WHERE probability >= 0.5;
+    """,
+    # 5: how far each subscription has looked (the highest document id it considered),
+    # so a digest run reads only the reports stored since, not every match again.
+    """
+    ALTER TABLE subscriptions ADD COLUMN seen_through INTEGER NOT NULL DEFAULT 0;
+    UPDATE subscriptions SET seen_through = coalesce((
+        SELECT max(id) FROM documents
+        WHERE julianday(added_at) <= julianday(subscriptions.confirmed_at)
+    ), 0) WHERE confirmed_at IS NOT NULL;
     """,
 )
 

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import Response
 
 from marsad.digest import storage
+from marsad.digest.addresses import normalize_address
 from marsad.digest.atom import MEDIA_TYPE, FeedEntry, atom_feed
 from marsad.digest.config import DigestConfig, load_config
 from marsad.digest.matching import recent_matches, story_cards
@@ -36,6 +38,8 @@ from marsad.web.security import check_csrf
 router = APIRouter(include_in_schema=False)
 log = logging.getLogger("marsad.digest")
 FEED_ENTRIES = 30
+# A form cannot make the server mail one address more often than this.
+RESEND_AFTER = timedelta(hours=1)
 # Time zones offered first in the form (any IANA name is accepted).
 COMMON_ZONES = (
     "Asia/Damascus", "Asia/Baghdad", "Asia/Beirut", "Asia/Amman", "Asia/Jerusalem",
@@ -90,13 +94,17 @@ def subscribe_submit(
         "email": email, "name": name, "entity": entity, "place": place, "hashtag": hashtag,
         "search": search, "frequency": frequency, "timezone": timezone,
     }  # fmt: skip
+    now = utc_now()
     try:
         follows = _follows(entity, place, hashtag, search)
+        address = normalize_address(email)
+        if storage.recently_requested(store, address, now - RESEND_AFTER):
+            return _check_inbox(request, address, sent=True)
         subscription = create_subscription(
             store,
-            email,
+            address,
             follows,
-            now=utc_now(),
+            now=now,
             name=name or None,
             frequency=frequency,
             timezone=timezone or config.digest.default_timezone,
@@ -104,20 +112,17 @@ def subscribe_submit(
     except MarsadError as error:
         return _form(request, config, values, error)
     report = request_confirmation(store, config, subscription)
-    sent = report is None or report.sent > 0
-    return render(
-        request,
-        "digest_message.html",
-        {
-            "heading": "تحقّق من بريدك",
-            "lines": [
-                f"أرسلنا إلى {subscription.email} رابطًا لتأكيد الاشتراك."
-                if sent
-                else f"سنرسل إلى {subscription.email} رابطًا لتأكيد الاشتراك بعد قليل.",
-                "لن يصلك الموجز قبل أن تفتح الرابط وتؤكّد.",
-            ],
-        },
+    return _check_inbox(request, subscription.email, sent=report is None or report.sent > 0)
+
+
+def _check_inbox(request: Request, address: str, *, sent: bool) -> Response:
+    first = (
+        f"أرسلنا إلى {address} رابطًا لتأكيد الاشتراك."
+        if sent
+        else f"سنرسل إلى {address} رابطًا لتأكيد الاشتراك بعد قليل."
     )
+    lines = [first, "لن يصلك الموجز قبل أن تفتح الرابط وتؤكّد."]
+    return render(request, "digest_message.html", {"heading": "تحقّق من بريدك", "lines": lines})
 
 
 @router.get("/subscribe/confirm/{token}")
