@@ -406,3 +406,43 @@ def test_the_migration_starts_existing_subscriptions_where_they_confirmed(tmp_pa
     with Store(db) as store:
         (subscription,) = storage.list_subscriptions(store)
     assert subscription.seen_through == 1  # the report stored before it confirmed
+
+
+def test_watch_polls_a_feed_over_http_and_sends_the_digest(
+    corpus: Path, config: Path, smtp: SmtpServer, tmp_path: Path, fixtures: Path
+) -> None:
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from marsad.digest.watch import watch
+
+    served = tmp_path / "site"
+    served.mkdir()
+    shutil.copy(fixtures / "feeds" / "constructed__atom.xml", served / "feed.xml")
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(served)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    feed = f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
+    text = config.read_text(encoding="utf-8").split("[watch]")[0]
+    config.write_text(
+        text + f'[watch]\nfeeds = ["{feed}"]\nfollow = false\nallow_addresses = ["127.0.0.1"]\n',
+        encoding="utf-8",
+    )
+    _subscribe(corpus, config, "reader@example.org", "--search", "صواريخ")
+    try:
+        with Store(corpus) as store:
+            cycles = watch(store, load_config(config), stop=threading.Event(), once=True)
+    finally:
+        server.shutdown()
+    assert cycles == 1
+    (received,) = _digests(smtp.messages)
+    plain = received.message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert "الجيش الحر يسيطر على مستودعات صواريخ قرب دمشق" in plain
+    # The opposition source who asked not to be named is shown as anonymous.
+    speakers = [s.strip() for s in re.findall(r"\n\s+— (.+)", plain)]
+    opposition = [s for s in speakers if "مصدر في المعارضة" in s]
+    assert opposition and all(s.startswith("مصدر مجهول") for s in opposition), speakers

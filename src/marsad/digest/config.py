@@ -88,6 +88,9 @@ class WatchSettings(_Section):
     feeds: list[str] = Field(default_factory=list, description="What `marsad ingest` takes.")
     interval: float = Field(default=900.0, gt=0, description="Seconds between polls.")
     follow: bool = Field(default=True, description="Fetch each feed entry's page.")
+    allow_addresses: list[str] = Field(
+        default_factory=list, description="Private addresses or networks that may be fetched."
+    )
 
 
 class DigestConfig(_Section):

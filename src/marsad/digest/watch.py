@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from marsad.digest import storage
 from marsad.digest.config import DigestConfig
 from marsad.digest.service import DigestService, RunReport, require_lock, sender_lock
+from marsad.ingest.fetch import FetchPolicy
 from marsad.ingest.runner import IngestOptions, IngestStats, ingest
 from marsad.store import Store
 
@@ -60,7 +61,8 @@ def watch(
 
 
 def _ingest(store: Store, config: DigestConfig) -> IngestStats:
-    options = IngestOptions(follow_links=config.watch.follow)
+    fetch = FetchPolicy(allow=tuple(config.watch.allow_addresses))
+    options = IngestOptions(follow_links=config.watch.follow, fetch=fetch)
     return ingest(store, config.watch.feeds, options)
 
 
