@@ -131,6 +131,9 @@ def _facet_rows(
         rows.setdefault(("entities", e.id if e.registry else filter_key(e.name)), e.name)
     for p in analysis.places:
         rows.setdefault(("places", p.id or filter_key(p.span.text)), p.name or p.span.text)
+        for area in (p.admin1, p.admin2, p.country):
+            if area:
+                rows.setdefault(("areas", area), area)  # filters only, never shown
     if publisher is not None:
         rows.setdefault(("publishers", publisher[0]), publisher[1])
     for h in analysis.article.hashtags:
