@@ -4,7 +4,7 @@ Everything a subscriber typed ends up in an email header or a database row, so t
 checks here are the first wall: a malformed address, a line break in a name or a
 followed item, an unknown time zone or frequency are refused with an error that says
 what to fix. Whether a followed entity, place or hashtag is *known* is decided against
-the corpus (:mod:`marsad.digest.follows`).
+the corpus (:mod:`marsad.digest.matching`).
 """
 
 from __future__ import annotations
@@ -97,10 +97,6 @@ class Subscription(BaseModel):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
-
-    @property
-    def recipient(self) -> str:
-        return f"{self.name} <{self.email}>" if self.name else self.email
 
 
 def new_subscription(
