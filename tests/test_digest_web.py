@@ -195,3 +195,21 @@ def test_without_digest_settings_the_pages_are_not_there(
     with TestClient(create_app(WebSettings()), base_url="http://127.0.0.1") as client:
         answer = client.get("/subscribe")
     assert answer.status_code == 404 and "digests are not set up" in answer.text
+
+
+def test_a_sign_up_does_not_wait_for_a_server_that_is_down(
+    site: tuple[TestClient, Path], smtp: SmtpServer
+) -> None:
+    client, db = site
+    smtp.recorder.refuse = ["451 4.3.0 try later"]  # one refusal: the request does not retry
+    answer = client.post(
+        "/subscribe",
+        data={"csrf_token": _csrf(client), "email": "later@example.org", "place": "عدن"},
+    )
+    assert answer.status_code == 200 and "بعد قليل" in answer.text
+    assert smtp.messages == []
+    with Store(db) as store:
+        (pending,) = storage.pending_deliveries(store)
+        assert pending.kind == "confirmation" and pending.attempts == 1
+        DigestService(store, load_config()).send_pending()  # what marsad watch does next
+    assert [m.recipients for m in smtp.messages] == [["later@example.org"]]

@@ -38,8 +38,12 @@ def request_confirmation(
     store: Store, config: DigestConfig, subscription: Subscription
 ) -> SendReport | None:
     """Queue the confirmation email and send it now if no other process is sending
-    (None: a running ``marsad watch`` holds the outbox and sends it within seconds)."""
-    service = DigestService(store, config)
+    (None: a running ``marsad watch`` holds the outbox and sends it within seconds).
+
+    One attempt only: a web request must not wait through backoffs; what fails stays
+    pending for ``marsad watch``."""
+    once = config.smtp.model_copy(update={"retries": 0})
+    service = DigestService(store, config.model_copy(update={"smtp": once}))
     delivery = service.enqueue_confirmation(subscription)
     with sender_lock(store.path) as acquired:
         if acquired:
