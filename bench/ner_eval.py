@@ -69,13 +69,13 @@ def main() -> None:
     seconds = 0.0
     tokens = 0
     for name, sentences in corpora.items():
-        model.extractor.clear_cache()  # each corpus starts cold, as a new process would
+        model.clear_caches()  # each corpus starts cold, as a new process would
         started = time.process_time()
         predicted = model.tag_document([words for words, _ in sentences])
         seconds += time.process_time() - started
         tokens += sum(len(words) for words, _ in sentences)
         print(name)
-        ours = report("marsad CRF", sentences, predicted)
+        ours = report(f"marsad {model.version}", sentences, predicted)
         peer = report(
             "peer: memorising baseline",
             sentences,

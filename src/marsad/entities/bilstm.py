@@ -47,6 +47,9 @@ class BiLstmTagger:
         )
         self._cache: dict[str, tuple[int, np.ndarray]] = {}
 
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
     def _word(self, token: str) -> tuple[int, np.ndarray]:
         """Word id and the word's fixed features (characters, gazetteer, shape), cached."""
         cached = self._cache.get(token)

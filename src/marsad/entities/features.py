@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from marsad.arabic import clitic_stems, match_key
 
@@ -25,6 +26,7 @@ CONTEXT_KINDS = ("k", "s", "c1", "c2", "g")
 FAR_CONTEXT_KINDS = ("k", "c1", "g")
 
 
+@lru_cache(maxsize=1 << 17)
 def word_key(token: str) -> str:
     """The form features and clusters use: the matching key with digits folded to 0."""
     return _DIGITS.sub("0", match_key(token))

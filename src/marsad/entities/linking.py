@@ -176,7 +176,16 @@ def resolve_overlaps(candidates: Sequence[Candidate]) -> list[Candidate]:
     ranked = sorted(candidates, key=lambda c: (PRIORITY[c.origin], -(c.end - c.start), c.start))
     kept: list[Candidate] = []
     for cand in ranked:
-        if not any(k.start < cand.end and cand.start < k.end for k in kept):
+        clash = [k for k in kept if k.start < cand.end and cand.start < k.end]
+        # A known place that wraps a piece the tagger found (الزور of بدير الزور) wins.
+        wraps = cand.origin == "gazetteer" and all(
+            k.origin == "ner" and cand.start <= k.start and k.end <= cand.end
+            and (k.end - k.start) < (cand.end - cand.start)
+            for k in clash
+        )  # fmt: skip
+        if wraps:
+            kept = [k for k in kept if k not in clash]
+        if not clash or wraps:
             kept.append(cand)
     return sorted(kept, key=lambda c: c.start)
 

@@ -126,6 +126,13 @@ class NerModel:
         self.version = "crf+bilstm-1+propagation"
         return self
 
+    def clear_caches(self) -> None:
+        """Forget per-word results (benchmarks start each corpus cold, as a new process)."""
+        self.extractor.clear_cache()
+        word_key.cache_clear()
+        if self.bilstm is not None:
+            self.bilstm.clear_cache()
+
     def tag(self, tokens: Sequence[str]) -> list[str]:
         return self.tag_many([tokens])[0]
 
@@ -173,10 +180,12 @@ class NerModel:
         ]
         out = [list(tags) for tags in tagged]
         for i, words in enumerate(keys):
+            present = set(words)
             near: dict[tuple[str, ...], set[str]] = {}
             for found in names[max(0, i - window) : i + window + 1]:
                 for name, kind in found:
-                    near.setdefault(name, set()).add(kind)
+                    if name[0] in present:
+                        near.setdefault(name, set()).add(kind)
             for name, kinds in sorted(near.items(), key=lambda item: -len(item[0])):
                 if len(kinds) == 1:
                     _mark_repeats(words, out[i], name, next(iter(kinds)))
@@ -200,11 +209,8 @@ def viterbi_iob2(log_probs: np.ndarray, labels: Sequence[str]) -> list[str]:
     greedy = [labels[i] for i in log_probs.argmax(axis=1)]
     if repair(greedy) == greedy:  # allowed transitions cost nothing: greedy is optimal
         return greedy
-    allowed = np.array(
-        [[not (b.startswith("I-") and a[2:] != b[2:]) for b in labels] for a in labels]
-    )
-    transition = np.where(allowed, 0.0, -1e9)
-    best = log_probs[0] + np.array([0.0 if not b.startswith("I-") else -1e9 for b in labels])
+    transition, start = _iob2_costs(tuple(labels))
+    best = log_probs[0] + start
     back = []
     for t in range(1, len(log_probs)):
         candidates = best[:, None] + transition
@@ -214,6 +220,16 @@ def viterbi_iob2(log_probs: np.ndarray, labels: Sequence[str]) -> list[str]:
     for pointers in reversed(back):
         path.append(int(pointers[path[-1]]))
     return [labels[i] for i in reversed(path)]
+
+
+@lru_cache(maxsize=4)
+def _iob2_costs(labels: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """Transition and start costs: 0 where IOB2 allows, -1e9 where it does not."""
+    allowed = np.array(
+        [[not (b.startswith("I-") and a[2:] != b[2:]) for b in labels] for a in labels]
+    )
+    start = np.array([-1e9 if b.startswith("I-") else 0.0 for b in labels])
+    return np.where(allowed, 0.0, -1e9), start
 
 
 def _mark_repeats(words: list[str], tags: list[str], name: tuple[str, ...], kind: str) -> None:
