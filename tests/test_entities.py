@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from marsad.entities.component import EntitiesComponent, entities_component
-from marsad.model import Analysis, Entity, Mention
+from marsad.model import Analysis, Article, Document, Entity, Mention, Span
 from marsad.pipeline import Pipeline, analyze
 
 SEED = Path(__file__).parent / "fixtures" / "seed-article.txt"
@@ -167,6 +167,23 @@ def test_surname_joins_the_full_name(component: EntitiesComponent) -> None:
     analysis = run(component, text)
     person = next(e for e in analysis.entities if e.name == "مازن الحمادة")
     assert [m.span.text for m in mentions_of(analysis, person.id)] == ["مازن الحمادة", "الحمادة"]
+
+
+def test_byline_naming_an_outlet_is_the_publisher_not_a_person(
+    component: EntitiesComponent,
+) -> None:
+    article = Article(
+        text="عنب بلدي\nقصفت طائرات حربية مدينة إدلب صباح اليوم.",
+        byline="عنب بلدي",
+        byline_span=Span(start=0, end=8, text="عنب بلدي"),
+    )
+    analysis = Analysis(
+        document=Document.from_bytes(article.text.encode(), source="test"), article=article
+    )
+    component(analysis)
+    outlet = entity(analysis, "outlet:enab-baladi")
+    assert outlet.type == "ORG" and outlet.roles == ["publisher"]
+    assert not any("author" in e.roles for e in analysis.entities)
 
 
 def test_model_and_registry_load_once_per_process() -> None:

@@ -120,8 +120,12 @@ class EntitiesComponent:
         return None
 
     def _byline(self, text: str, span: Span) -> list[Candidate]:
-        """The author: a person named in the byline, after words such as بقلم."""
+        """The author: a person named in the byline, after words such as بقلم. A byline
+        that names a registry organisation (عنب بلدي) is the publisher, not a person."""
         start, end = span.start, span.end
+        outlet = self.registry.resolve(text[start:end].strip(" :-–|"), "ORG")
+        if outlet is not None:
+            return [Candidate(start, end, "ORG", "byline", outlet, role="publisher")]
         people = [f for f in self.model.find(text, start, end) if f[0] == "PER"]
         if people:
             return [Candidate(s, e, "PER", "byline", role="author") for _, s, e in people]
