@@ -410,12 +410,11 @@ def train_bilstm_step(
     gazetteer = base.extractor.gazetteer
     dev_path = args.work / "bilstm-dev.npz"
     curve = train_bilstm(
-        train_part, dev, train, vectors, gazetteer, args.bilstm_epochs, dev_path, log
-    )
+        train_part, dev, train, vectors, gazetteer, args.bilstm_epochs, dev_path, log,
+        keep_best=True,
+    )  # fmt: skip
     epochs = int(np.argmax(curve)) + 1
     log(f"bilstm: best dev F1 {max(curve):.2f} after {epochs} epochs")
-    if epochs != len(curve):
-        train_bilstm(train_part, dev, train, vectors, gazetteer, epochs, dev_path, log)
     dev_crf = base.with_crf(args.work / f"dev-{args.c1[0]}-{args.c2[0]}.crfsuite")
     log("dev, CRF and BiLSTM voting:")
     evaluate(dev_crf.with_bilstm(dev_path), dev)

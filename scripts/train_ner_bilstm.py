@@ -37,9 +37,11 @@ def train_bilstm(
     epochs: int,
     out: Path,
     log: Callable[[str], None],
+    keep_best: bool = False,
 ) -> list[float]:
-    """Train on ``train`` for ``epochs``, write the weights of the last epoch to ``out``
-    (npz for numpy inference) and return the dev F1 after each epoch."""
+    """Train on ``train`` for ``epochs``, write the weights of the last epoch (or, with
+    ``keep_best``, of the epoch best on dev) to ``out`` as npz for numpy inference, and
+    return the dev F1 after each epoch."""
     import torch
     from torch import nn
 
@@ -136,6 +138,31 @@ def train_bilstm(
                     found.append(viterbi_iob2(log_probs[j, : len(ws)], LABELS))
         return found
 
+    def export(net: Net) -> None:
+        state = {k: v.numpy() for k, v in net.state_dict().items()}
+        np.savez_compressed(
+            out,
+            words=np.array([news_words[i] for i in keep]),
+            labels=np.array(LABELS),
+            chars=np.array(sorted(chars, key=chars.__getitem__)),
+            word_emb=state["emb.weight"].astype(np.float16),
+            char_emb=state["cemb.weight"],
+            conv_w=state["conv.weight"],
+            conv_b=state["conv.bias"],
+            out_w=state["out.weight"],
+            out_b=state["out.bias"],
+            **{
+                f"{side}_{name}": state[f"lstm.{torch_name}_l0{suffix}"]
+                for side, suffix in (("fwd", ""), ("bwd", "_reverse"))
+                for name, torch_name in (
+                    ("w_ih", "weight_ih"),
+                    ("w_hh", "weight_hh"),
+                    ("b_ih", "bias_ih"),
+                    ("b_hh", "bias_hh"),
+                )
+            },
+        )
+
     net = Net()
     optimiser = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=LEARNING_RATE)
     loss_of = nn.CrossEntropyLoss(ignore_index=-1)
@@ -158,27 +185,8 @@ def train_bilstm(
             optimiser.step()
         curve.append(score([tags for _, tags in dev], predict(net))["micro"].f1)
         log(f"bilstm epoch {epoch + 1}: dev F1 {curve[-1]:.2f} ({time.time() - started:.0f} s)")
-    state = {k: v.numpy() for k, v in net.state_dict().items()}
-    np.savez_compressed(
-        out,
-        words=np.array([news_words[i] for i in keep]),
-        labels=np.array(LABELS),
-        chars=np.array(sorted(chars, key=chars.__getitem__)),
-        word_emb=state["emb.weight"].astype(np.float16),
-        char_emb=state["cemb.weight"],
-        conv_w=state["conv.weight"],
-        conv_b=state["conv.bias"],
-        out_w=state["out.weight"],
-        out_b=state["out.bias"],
-        **{
-            f"{side}_{name}": state[f"lstm.{torch_name}_l0{suffix}"]
-            for side, suffix in (("fwd", ""), ("bwd", "_reverse"))
-            for name, torch_name in (
-                ("w_ih", "weight_ih"),
-                ("w_hh", "weight_hh"),
-                ("b_ih", "bias_ih"),
-                ("b_hh", "bias_hh"),
-            )
-        },
-    )
+        if keep_best and curve[-1] == max(curve):
+            export(net)
+    if not keep_best:
+        export(net)
     return curve
