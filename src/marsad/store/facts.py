@@ -131,9 +131,13 @@ def _facet_rows(
         rows.setdefault(("entities", e.id if e.registry else filter_key(e.name)), e.name)
     for p in analysis.places:
         rows.setdefault(("places", p.id or filter_key(p.span.text)), p.name or p.span.text)
-        for area in (p.admin1, p.admin2, p.country):
+        # every key a place filter may name, under 'areas' (filters only, never shown)
+        for area in (
+            p.id, filter_key(p.span.text), _key(p.name), p.admin1, _key(p.admin1),
+            p.admin2, _key(p.admin2), p.country,
+        ):  # fmt: skip
             if area:
-                rows.setdefault(("areas", area), area)  # filters only, never shown
+                rows.setdefault(("areas", area), area)
     if publisher is not None:
         rows.setdefault(("publishers", publisher[0]), publisher[1])
     for h in analysis.article.hashtags:

@@ -312,6 +312,21 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX articles_filters
         ON articles(day, publisher_key, host, anonymous_sourced, language, story_id);
     """,
+    # 8: every key a place filter may name (the place's id, the keys of its text and
+    # name, its areas' ids and name keys) under 'areas', so the filter is one lookup.
+    """
+    INSERT OR IGNORE INTO facet_values
+        SELECT article_id, 'areas', place_id, place_id FROM places WHERE place_id IS NOT NULL;
+    INSERT OR IGNORE INTO facet_values SELECT article_id, 'areas', key, key FROM places;
+    INSERT OR IGNORE INTO facet_values
+        SELECT article_id, 'areas', name_key, name_key FROM places WHERE name_key IS NOT NULL;
+    INSERT OR IGNORE INTO facet_values
+        SELECT article_id, 'areas', admin1_key, admin1_key FROM places
+        WHERE admin1_key IS NOT NULL;
+    INSERT OR IGNORE INTO facet_values
+        SELECT article_id, 'areas', admin2_key, admin2_key FROM places
+        WHERE admin2_key IS NOT NULL;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

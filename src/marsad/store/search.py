@@ -11,12 +11,12 @@ import re
 import sqlite3
 import time
 import zlib
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from pydantic import BaseModel, Field
 
 from marsad.errors import QueryError
-from marsad.store.facts import TOPIC_MIN_PROBABILITY
 from marsad.store.query import ParsedQuery, parse_query
 from marsad.store.terms import Word, filter_key, stored_words, words
 
@@ -24,6 +24,9 @@ from marsad.store.terms import Word, filter_key, stored_words, words
 FACET_SAMPLE = 500
 FACET_SIZE = 10
 SNIPPET_CHARS = 220
+# With a filter, searches matching at most this many reports check each match against the
+# filters; larger ones intersect with the set of reports that pass them.
+CORRELATE_BELOW = 1500
 # bm25 weights of the (exact, stem) columns: an exact spelling outranks a loose one.
 COLUMN_WEIGHTS = (2.0, 1.0)
 
@@ -117,23 +120,40 @@ def search(
     started = time.perf_counter()
     filters = filters or Filters()
     parsed = parse_query(query)
-    where, params = filter_sql(filters)
     wanted = max(offset + limit, FACET_SAMPLE if facets else 0)
+    where, where_params = filter_sql(filters)
     if parsed.fts is not None:
-        # The index alone ranks (joining articles for every match costs more than bm25);
-        # filters narrow it through the ids of the articles that pass them.
-        condition = "search_index MATCH ?"
-        params = [parsed.fts, *params]
-        if where:
-            condition += f" AND +rowid IN (SELECT a.id FROM articles a WHERE {' AND '.join(where)})"
         score = "bm25(search_index, {}, {})".format(*COLUMN_WEIGHTS)
+        matches = -1
+        if where:
+            matches = connection.execute(
+                "SELECT count(*) FROM search_index WHERE search_index MATCH ?", (parsed.fts,)
+            ).fetchone()[0]
+        params: list[object] = [parsed.fts]
+        if 0 <= matches <= CORRELATE_BELOW:
+            # Few matches: each is checked against the filters by index lookups.
+            parts = filter_parts(filters, correlate="a.id")
+            source = "search_index CROSS JOIN articles a ON a.id = search_index.rowid"
+            condition = " AND ".join(["search_index MATCH ?", *parts.facts, *parts.columns])
+            params += parts.fact_params + parts.column_params
+        else:
+            # Many matches (or no filter): the index alone ranks (joining wide article rows
+            # for every match costs more than bm25); filters narrow it as a set of ids.
+            source = "search_index"
+            condition = "search_index MATCH ?"
+            if where:
+                condition += (
+                    f" AND +rowid IN (SELECT a.id FROM articles a WHERE {' AND '.join(where)})"
+                )
+                params += where_params
         ranked_sql = (
-            f"SELECT rowid, {score} AS score FROM search_index WHERE {condition} "
-            "ORDER BY score, rowid LIMIT ?"
+            f"SELECT search_index.rowid, {score} AS score FROM {source} WHERE {condition} "
+            "ORDER BY score, search_index.rowid LIMIT ?"
         )
-        count_sql = f"SELECT count(*) FROM search_index WHERE {condition}"
+        count_sql = f"SELECT count(*) FROM {source} WHERE {condition}"
     else:
         condition = " AND ".join(where) or "1"
+        params = where_params
         ranked_sql = (
             f"SELECT a.id, NULL FROM articles a WHERE {condition} "
             "ORDER BY a.day DESC, a.id DESC LIMIT ?"
@@ -157,41 +177,74 @@ def search(
     )
 
 
+# A fact filter is a list of alternatives: (table, condition on its rows, parameters).
+_Alternatives = list[tuple[str, str, list[object]]]
+_IN_JSON = "IN (SELECT value FROM json_each(?))"
+
+
 def filter_sql(filters: Filters) -> tuple[list[str], list[object]]:
     """SQL conditions on ``articles a`` for the filters, with their parameters."""
-    where: list[str] = []
-    params: list[object] = []
+    parts = filter_parts(filters)
+    return parts.facts + parts.columns, parts.fact_params + parts.column_params
+
+
+@dataclass
+class FilterParts:
+    """Filters as SQL: on fact tables (``facts``) and on columns of ``articles a``."""
+
+    facts: list[str] = field(default_factory=list)
+    fact_params: list[object] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    column_params: list[object] = field(default_factory=list)
+
+
+def filter_parts(filters: Filters, *, correlate: str | None = None) -> FilterParts:
+    """The filters as SQL. Fact filters are sets of ``a.id`` (good when many reports are
+    considered) or, with ``correlate`` (an SQL expression of the article id), a lookup per
+    row (good when a few thousand search matches are checked: no large set is built)."""
+    parts = FilterParts()
+    where, params = parts.columns, parts.column_params
+
+    def facts(alternatives: _Alternatives) -> None:
+        if correlate:
+            parts.facts.append(
+                "("
+                + " OR ".join(
+                    f"EXISTS (SELECT 1 FROM {table} "
+                    f"WHERE article_id = {correlate} AND ({condition}))"
+                    for table, condition, _ in alternatives
+                )
+                + ")"
+            )
+        else:
+            parts.facts.append(
+                "a.id IN ("
+                + " UNION ".join(
+                    f"SELECT article_id FROM {table} WHERE {condition}"
+                    for table, condition, _ in alternatives
+                )
+                + ")"
+            )
+        for _, _, values in alternatives:
+            parts.fact_params.extend(values)
+
     if filters.entity:
         keys = _keys(filters.entity)
-        where.append(
-            "a.id IN (SELECT article_id FROM entities "
-            "WHERE key IN (SELECT value FROM json_each(?)) "
-            "UNION SELECT article_id FROM entities WHERE entity_id = ? "
-            "UNION SELECT article_id FROM mentions "
-            "WHERE key IN (SELECT value FROM json_each(?)))"
+        facts(
+            [
+                ("entities", f"key {_IN_JSON}", [keys]),
+                ("entities", "entity_id = ?", [filters.entity]),
+                ("mentions", f"key {_IN_JSON}", [keys]),
+            ]
         )
-        params += [keys, filters.entity, keys]
     if filters.place:
         keys = _keys(filters.place)
         ids, countries = _gazetteer_areas(filters.place)
-        where.append(
-            "a.id IN (SELECT article_id FROM facet_values WHERE facet = 'places' "
-            "AND key IN (SELECT value FROM json_each(?)) "
-            "UNION SELECT article_id FROM facet_values WHERE facet = 'areas' "
-            "AND key IN (SELECT value FROM json_each(?)) "
-            + "".join(
-                f"UNION SELECT article_id FROM places WHERE {column} IN "
-                "(SELECT value FROM json_each(?)) "
-                for column in ("key", "name_key", "admin1_key", "admin2_key")
-            )
-            + ")"
-        )
         place_keys = json.dumps(sorted({*ids, *countries, *json.loads(keys)}))
-        params += [place_keys, place_keys, *[keys] * 4]
+        facts([("facet_values", f"facet = 'areas' AND key {_IN_JSON}", [place_keys])])
     if filters.publisher:
-        key = filter_key(filters.publisher)
         where.append("(a.publisher_key = ? OR a.host = ?)")
-        params += [key, filters.publisher.lower()]
+        params += [filter_key(filters.publisher), filters.publisher.lower()]
     if filters.since:
         where.append("a.day >= ?")
         params.append(filters.since.isoformat())
@@ -199,31 +252,31 @@ def filter_sql(filters: Filters) -> tuple[list[str], list[object]]:
         where.append("a.day <= ?")
         params.append(filters.until.isoformat())
     if filters.hashtag:
-        where.append("a.id IN (SELECT article_id FROM hashtags WHERE key = ?)")
-        params.append(filter_key(filters.hashtag.lstrip("#").replace("_", " ")))
+        tag = filter_key(filters.hashtag.lstrip("#").replace("_", " "))
+        facts([("facet_values", "facet = 'hashtags' AND key = ?", [tag])])
     if filters.speaker:
         key = filter_key(filters.speaker)
-        where.append(
-            "a.id IN (SELECT article_id FROM quotes WHERE speaker_key = ? "
-            "UNION SELECT article_id FROM sources WHERE key = ? "
-            "UNION SELECT article_id FROM sources WHERE entity_id = ?)"
+        facts(
+            [
+                ("quotes", "speaker_key = ?", [key]),
+                ("sources", "key = ?", [key]),
+                ("sources", "entity_id = ?", [filters.speaker]),
+            ]
         )
-        params += [key, key, filters.speaker]
     if filters.anonymous_only:
         where.append("a.anonymous_sourced = 1")
     if filters.topic:
-        where.append("a.id IN (SELECT article_id FROM topics WHERE label = ? AND probability >= ?)")
-        params += [filters.topic, TOPIC_MIN_PROBABILITY]
+        # facet_values holds the topics at or over TOPIC_MIN_PROBABILITY
+        facts([("facet_values", "facet = 'topics' AND key = ?", [filters.topic])])
     if filters.event_type:
-        where.append("a.id IN (SELECT article_id FROM events WHERE type = ? OR sub_type = ?)")
-        params += [filters.event_type, filters.event_type]
+        facts([("events", "type = ? OR sub_type = ?", [filters.event_type, filters.event_type])])
     if filters.language:
         where.append("a.language = ?")
         params.append(filters.language)
     if filters.story is not None:
         where.append("a.story_id = ?")
         params.append(filters.story)
-    return where, params
+    return parts
 
 
 def _keys(value: str) -> str:
