@@ -119,3 +119,53 @@ def test_the_component_is_in_the_default_pipeline_and_the_json(seed_text: str) -
     data = json.loads(analysis.to_json())
     assert len(data["quotes"]) == 12
     assert any(s["anonymous"] for s in data["sources"])
+
+
+def _sources_of(text: str) -> dict[str, Source]:
+    return {_label(s): s for s in analyze(text).sources}
+
+
+def test_initials_stay_anonymous_between_a_role_and_an_addressee() -> None:
+    """With the entities component's mentions: ``م.ع`` is a PER mention, and ``لعنب بلدي``
+    (to whom it was said) is not part of the speaker."""
+    text = (
+        'وقالت م.ع لعنب بلدي إن "الأسعار ارتفعت كثيراً هذا الشهر".\n\n'
+        'وقال الناشط ك.أ، الذي فضّل عدم الكشف عن اسمه، إن "القصف استهدف السوق صباح اليوم".'
+    )
+    analysis = analyze(text)
+    speakers = [q.speaker_span.text for q in analysis.quotes if q.speaker_span]
+    assert speakers == ["م.ع", "الناشط ك.أ"]
+    sources = {_label(s): s for s in analysis.sources}
+    for initials in ("م.ع", "ك.أ"):
+        assert sources[initials].kind == "initials"
+        assert sources[initials].anonymous and sources[initials].entity_id is None
+
+
+def test_a_one_letter_title_needs_its_dot() -> None:
+    """``ك.أ أصبح``: the last of the initials is not the title ``أ`` before a name."""
+    text = 'وقال ك.أ أصبح الوضع صعباً، مضيفاً أن "الناس يهربون من القرية".'
+    sources = list(analyze(text).sources)
+    assert [(_label(s), s.kind, s.anonymous) for s in sources] == [("ك.أ", "initials", True)]
+    titled = _sources_of('وقال د. خالد العلي إن "الوضع الصحي سيء جداً في المخيم".')
+    assert titled["خالد العلي"].kind == "person" and not titled["خالد العلي"].anonymous
+
+
+def test_the_source_unnamed_is_anonymous_but_does_not_hide_a_named_one() -> None:
+    unnamed = _sources_of('وتوقع المصدر أن "ترتفع الأسعار خلال الشهر المقبل".')
+    assert [s.anonymous for s in unnamed.values()] == [True]
+    named = analyze(
+        'قال محمد العمر، مدير المستشفى، إن "الجرحى وصلوا بالعشرات". وأضاف المصدر أن "الأدوية نفدت".'
+    )
+    assert len(named.sources) == 1 and not named.sources[0].anonymous
+    assert {q.source_id for q in named.quotes} == {named.sources[0].id}
+
+
+def test_officials_who_asked_not_to_be_named_are_anonymous() -> None:
+    text = (
+        "وقال المسؤولون الذين طلبوا عدم ذكر أسمائهم إنهم يعتقدون أن المسلح قتل أثناء "
+        "اشتباك في شمال سوريا يوم الجمعة."
+    )
+    (source,) = analyze(text).sources
+    assert source.anonymous
+    assert source.anonymity_reason is not None
+    assert source.anonymity_reason.text == "طلبوا عدم ذكر أسمائهم"

@@ -30,6 +30,9 @@ class Doc:
     sentence_end: list[bool] = field(default_factory=list)
     mention_at: dict[int, Mention] = field(default_factory=dict)  # first token → mention
     mention_end: dict[int, int] = field(default_factory=dict)  # first token → end token
+    # An ORG named right after a proclitic glued to its first word (``لعنب بلدي``):
+    # the token holding the clitic → the end token of the name.
+    glued_org_end: dict[int, int] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -157,10 +160,16 @@ class Doc:
             if mention.label not in ("PER", "ORG"):
                 continue
             first = self.token_at(mention.span.start)
-            last = first
+            glued = first > 0 and self.tokens[first - 1].end > mention.span.start
+            if glued:
+                first -= 1
+            last = first + 1 if glued else first
             while last < len(self.tokens) and self.tokens[last].end <= mention.span.end:
                 last += 1
-            if last > first:
+            if glued:
+                if mention.label == "ORG":
+                    self.glued_org_end[first] = last
+            elif last > first:
                 self.mention_at[first] = mention
                 self.mention_end[first] = last
 

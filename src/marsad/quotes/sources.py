@@ -125,7 +125,9 @@ class SourceRegistry:
     def _learn(self, entry: _Entry, speaker: Speaker) -> None:
         """A later mention may say more: a description, or that the source is anonymous."""
         source = entry.source
-        if speaker.anonymous and not source.anonymous:
+        # ``المصدر`` pointing back at a named source does not hide it; a stated request does.
+        told = speaker.reason is not None or not speaker.backref
+        if speaker.anonymous and told and not source.anonymous:
             source.anonymous = True
             source.entity_id = None
         if speaker.reason and speaker.reason_rank < entry.reason_rank:

@@ -192,12 +192,14 @@ def person_at(doc: Doc, k: int, lex: Lexicon) -> Speaker | None:
     if mention is not None and mention.label == "PER":
         end = doc.mention_end[k]
     elif doc.keys[k] in lex.given_names or (
-        k > 0 and doc.keys[k - 1] in lex.honorifics and not _role_like(doc, k, lex)
+        _honorific_before(doc, k, lex) and not _role_like(doc, k, lex)
     ):
         end = _name_end(doc, k, min(len(doc), k + _CARRIED_NAME_WORDS), lex)
     else:
         return None
     span = doc.span(k, end)
+    if _INITIALS.match(doc.text[span[0] : span[1]]):
+        return Speaker("initials", span, name=span, anonymous=True)
     return Speaker("person", span, name=span, name_tokens=(k, end))
 
 
@@ -229,12 +231,19 @@ def _kind_of(doc: Doc, phrase: Phrase, lex: Lexicon) -> Speaker | None:
         return Speaker(
             kind, span, name=span if kind == "organisation" else None, description=span,
             backref=backref, head=head, qualifier=qualifier, certain_extent=len(words) <= 2,
+            anonymous=head in lex.anonymous_heads,  # ``المصدر``: unnamed, whoever it was
         )  # fmt: skip
 
     mentioned = _mention_in(doc, start, end, lex)
     if mentioned is not None:
         m_start, m_end, label, entity_id = mentioned
         before = doc.span(start, m_start) if m_start > start else None
+        name_span = doc.span(m_start, m_end)
+        if _INITIALS.match(doc.text[name_span[0] : name_span[1]]):
+            return Speaker(
+                "initials", span, name=name_span, description=before or description,
+                anonymous=True,
+            )  # fmt: skip  # ``الناشط ح.م``: initials stay anonymous whatever stands around them
         return Speaker(
             "person" if label == "PER" else "organisation", span, name=doc.span(m_start, m_end),
             description=before or description, entity_id=entity_id,
@@ -309,6 +318,8 @@ def _addressee_starts(doc: Doc, j: int, lex: Lexicon) -> bool:
     rest = key[1:]
     if not rest or doc.char(j + 1) in ('"', "#") or (j + 1) in doc.opener:
         return True
+    if j in doc.glued_org_end:  # ``لعنب بلدي``: an organisation the tagger or registry named
+        return True
     if rest.startswith("ل"):  # للصحفيين → الصحفيين
         rest = "ا" + rest
     return rest in lex.outlets or strip_article(rest) in lex.outlets
@@ -324,6 +335,8 @@ def addressee_end(doc: Doc, j: int, lex: Lexicon) -> int:
     if k in doc.opener:
         close = _fragment_end_token(doc, k)
         return close + 1 if close is not None else k
+    if j in doc.glued_org_end:
+        return doc.glued_org_end[j]
     rest = doc.keys[j][1:]
     if rest.startswith("ل"):
         rest = "ا" + rest
@@ -588,10 +601,11 @@ def _name_in(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int] | 
         opens = key in lex.given_names or (key in lex.kunya and doc.is_word(k + 1) and k + 1 < end)
         if opens and k > start and _indefinite_noun(doc, k - 1, lex):
             continue  # ``مسؤول تركي``: after an indefinite noun, a name is an adjective
-        if key in lex.honorifics and k + 1 < end and doc.is_word(k + 1):
-            nxt = doc.keys[k + 1]
+        name_start = k + 1 if len(key) > 1 else k + 2  # ``د. خالد``: a letter needs its dot
+        if name_start < end and _honorific_before(doc, name_start, lex):
+            nxt = doc.keys[name_start]
             if not lex.is_in(nxt, lex.roles) and not lex.is_in(nxt, lex.organisations):
-                opens, k = True, k + 1
+                opens, k = True, name_start
         if opens:
             return k, _name_end(doc, k, end, lex)
     # A foreign name before a role: ``لاري تشاغوريس أستاذ التسويق``.
@@ -651,6 +665,22 @@ def _role_like(doc: Doc, start: int, lex: Lexicon) -> bool:
         or lex.is_in(key, lex.honorifics)
         or lex.is_in(key, lex.organisations)
         or lex.is_in(key, lex.collectives)
+    )
+
+
+def _honorific_before(doc: Doc, k: int, lex: Lexicon) -> bool:
+    """An honorific right before the word at ``k``: ``الدكتور``, or one letter with its
+    dot (``د.``, ``أ.``) that is not the last of a row of initials (``ك.أ أصبح``)."""
+    if not doc.is_word(k):
+        return False
+    if doc.is_word(k - 1):
+        return len(doc.keys[k - 1]) > 1 and doc.keys[k - 1] in lex.honorifics
+    return (
+        doc.keys[k - 1 : k] == ["."]
+        and doc.is_word(k - 2)
+        and len(doc.keys[k - 2]) == 1
+        and doc.keys[k - 2] in lex.honorifics
+        and doc.keys[k - 3 : k - 2] != ["."]
     )
 
 
