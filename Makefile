@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
+	$(BIN)/marsad analyze demo/seed-article.txt
 	@test -f demo/marsad-demo.sqlite || { rm -f demo/.marsad-demo.part.sqlite* && \
 	  $(BIN)/marsad ingest --db demo/.marsad-demo.part.sqlite demo/seed-article.txt demo/saudinewsnet-sample.jsonl && \
 	  mv demo/.marsad-demo.part.sqlite demo/marsad-demo.sqlite; }
