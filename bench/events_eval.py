@@ -3,6 +3,7 @@
     .venv/bin/python bench/events_eval.py [--batch N] [--show-errors] [--alone] [--rules]
     .venv/bin/python bench/events_eval.py --cv [--thresholds 0.3,0.5,0.7]
     .venv/bin/python bench/events_eval.py --held-out
+    .venv/bin/python bench/events_eval.py --fresh
 
 Each sentence is analysed as a report of its own (dated as its article), through the
 upstream components installed (entities, places; ``--alone``: none), then the events
@@ -43,6 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "events"
 DEVELOPMENT = FIXTURES / "saudinewsnet-sentences.jsonl"
 HELD_OUT = FIXTURES / "saudinewsnet-heldout.jsonl"
+FRESH = FIXTURES / "saudinewsnet-fresh.jsonl"
 RULES_ONLY = EventFilter({"rules:accepted": 2.0, "rules:blocked": -2.0}, 0.0, 0.5)
 CONFIDENCE_BANDS = ((0.4, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
 
@@ -207,14 +209,18 @@ def part(
     return [r for r, _ in pairs], [a for _, a in pairs]
 
 
+def in_batch(batch: int, inside: bool = True) -> Callable[[Row], bool]:
+    return lambda row: (row["batch"] == batch) == inside
+
+
 def cross_validate(
     rows: Sequence[Row], analyses: Sequence[Analysis], thresholds: Sequence[float], show: bool
 ) -> None:
     """Leave one batch out: fit on the other batches, score the one left out."""
     folds: dict[float, list[Scores]] = {t: [] for t in thresholds}
     for batch in sorted({int(r["batch"]) for r in rows}):
-        train_rows, train_analyses = part(rows, analyses, lambda r, b=batch: r["batch"] != b)
-        test_rows, test_analyses = part(rows, analyses, lambda r, b=batch: r["batch"] == b)
+        train_rows, train_analyses = part(rows, analyses, in_batch(batch, False))
+        test_rows, test_analyses = part(rows, analyses, in_batch(batch))
         labelled = [(a, r["events"]) for r, a in zip(train_rows, train_analyses, strict=True)]
         model = fit(examples(labelled), thresholds[0])
         for threshold in thresholds:
@@ -245,6 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cv", action="store_true", help="leave one development batch out")
     parser.add_argument("--thresholds", default="", help="with --cv: comma-separated list")
     parser.add_argument("--held-out", action="store_true", help="batch 4: figures only")
+    parser.add_argument("--fresh", action="store_true", help="batch 6: figures only")
     args = parser.parse_args(argv)
     pipeline = Pipeline([]) if args.alone else upstream_pipeline()
     names = [c.name for c in pipeline.components]
@@ -254,11 +261,11 @@ def main(argv: list[str] | None = None) -> int:
     chosen = RULES_ONLY if args.rules else default_filter()
     print("filter:", "none (the rules' verdict)" if args.rules else f"threshold {chosen.threshold}")
     started = time.perf_counter()
-    if args.held_out:
-        rows = read(HELD_OUT)
+    if args.held_out or args.fresh:
+        rows = read(FRESH if args.fresh else HELD_OUT)
         analyses = [analyse(r, pipeline) for r in rows]
         held_out = score(rows, analyses, chosen, show=False)
-        report("held-out batch 4", rows, held_out)
+        report("fresh batch 6" if args.fresh else "held-out batch 4", rows, held_out)
         reliability(held_out)
         scored = len(rows)
     else:
@@ -271,9 +278,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             parts = []
             for batch in sorted({int(r["batch"]) for r in rows}):
-                batch_rows, batch_analyses = part(
-                    rows, analyses, lambda r, b=batch: r["batch"] == b
-                )
+                batch_rows, batch_analyses = part(rows, analyses, in_batch(batch))
                 scores = score(batch_rows, batch_analyses, chosen, args.show_errors)
                 report(f"batch {batch}", batch_rows, scores)
                 parts.append(scores)

@@ -72,6 +72,11 @@ class SentenceReading:
         at = self.sentence.tokens[candidate.first].start
         return _most_precise(self._clause_places(candidate) or self.places, at)
 
+    def clause_place(self, candidate: Candidate) -> Place | None:
+        """The most precise place of the trigger's own clause, if it names one."""
+        at = self.sentence.tokens[candidate.first].start
+        return _most_precise(self._clause_places(candidate), at)
+
     def clause_at(self, offset: int) -> int:
         """The clause number of the word at ``offset`` (article offsets)."""
         return self.clauses[min(self.sentence.token_index(offset), len(self.clauses) - 1)]
@@ -116,6 +121,9 @@ def extract_events(analysis: Analysis, event_filter: EventFilter | None = None) 
                 id(k): max(probability[id(c)] for c in band if c.sub_type == k.sub_type)
                 for k in kept
             }
+            for other in _told_elsewhere(reading, band, kept, context.within):
+                kept.append(other)
+                confidence[id(other)] = probability[id(other)]
             for event in _sentence_events(
                 analysis.article.text, reading, kept, confidence, context
             ):
@@ -235,6 +243,37 @@ def _sentence_events(
     return events
 
 
+def _told_elsewhere(
+    reading: SentenceReading,
+    band: list[Candidate],
+    kept: list[Candidate],
+    within: dict[str, set[str]],
+) -> list[Candidate]:
+    """Triggers of a kept sub-type that tell a second incident: in a clause of their own that
+    names a place of its own ("استهدف الطيران مواقع في قعطبة، كما استهدف محطة في شعور").
+
+    A definite noun ("واستهدف القصف…") or a clause without a place of its own is the same
+    incident told again.
+    """
+    found: list[Candidate] = []
+    for first in kept:
+        told = [first]
+        for candidate in band:
+            if (
+                candidate.sub_type != first.sub_type
+                or candidate in kept
+                or "definite" in candidate.signals
+                or any(candidate.clause == t.clause for t in told)
+            ):
+                continue
+            place = reading.clause_place(candidate)
+            if place is None or any(_near_place(place, reading.place(t), within) for t in told):
+                continue
+            told.append(candidate)
+            found.append(candidate)
+    return found
+
+
 def _is_headline(text: str, start: int, end: int, context: _Context) -> bool:
     """Headlines use the present tense for past events: the title, or a short unpunctuated line."""
     if context.title and context.title[0] <= start and end <= context.title[1]:
@@ -336,6 +375,19 @@ def _same_event(a: Event, b: Event, within: dict[str, set[str]]) -> bool:
     return all(
         x == y or x is None or y is None for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2))
     )
+
+
+def _near_place(place: Place, other: Place | None, within: dict[str, set[str]]) -> bool:
+    """The same place, one inside the other, or no place to tell them apart.
+
+    A country beside a place below country level ("في سوريا" and "قرب دير الزور") does not
+    tell two incidents apart; two countries, or two places below country level, do.
+    """
+    if other is None or not other.id or not place.id:
+        return True
+    if (place.kind in BROAD_PLACES) != (other.kind in BROAD_PLACES):
+        return True
+    return _nested(place.id, other.id, within)
 
 
 def _nested(a: str, b: str, within: dict[str, set[str]]) -> bool:

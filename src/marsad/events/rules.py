@@ -3,8 +3,9 @@
 Every trigger in a sentence becomes a candidate with the signals a reader would weigh:
 negation, denial, future, plan, threat, call or condition before it (within a few words,
 and within its clause), a cause or time reference ("بعد أيام من سيطرة…"), an aim
-("لتحرير"), a definite noun that refers back, and whether a weak trigger (معارك، سيطرة،
-مقتل…) has an armed actor nearby and something specific (a place, a date, a toll).
+("لتحرير"), a count in thousands ("50 ألف غارة"), a definite noun that refers back,
+and whether a weak trigger (معارك، سيطرة، مقتل…) has an armed actor nearby and something
+specific (a place, a date, a toll).
 ``accepted`` is the precision-first rule verdict over those signals; the learned filter
 (filter.py) weighs them with the words around the trigger. Sentences that are questions,
 statistics, history or sport give no candidates at all.
@@ -93,6 +94,7 @@ GENERIC = PhraseSet(lex.GENERIC)
 SPORT = PhraseSet(lex.SPORT)
 UNDERGO = PhraseSet(lex.UNDERGO)
 STILL = PhraseSet(lex.STILL)
+THOUSANDS = PhraseSet(lex.THOUSANDS)
 VIOLENT = {lex.CLASH, lex.REGAIN, lex.OVERTAKE, lex.ATTACK, lex.ABDUCTION, lex.SEXUAL}
 ARMED = PhraseSet(lex.ARMED)
 AIR_CUES = PhraseSet(lex.AIR_CUES)
@@ -213,7 +215,7 @@ def _verb_with_object(sentence: KeyedSentence, index: int) -> tuple[tuple[str, .
 VETO = frozenset(
     {
         "present_in_body", "inside_not_event", "modal_before", "negated", "negated_clause",
-        "time_reference", "purpose", "refers_back",
+        "time_reference", "purpose", "refers_back", "statistic",
     }
 )  # fmt: skip
 # Signals that, for the rules, make a trigger no event.
@@ -221,7 +223,7 @@ BLOCKING = frozenset(
     {
         "present_in_body", "inside_not_event", "modal_before", "negated", "negated_clause",
         "background", "time_reference", "purpose", "refers_back", "weak_unmet", "needs_unmet",
-        "taker_unknown",
+        "taker_unknown", "statistic",
     }
 )  # fmt: skip
 
@@ -252,8 +254,11 @@ def _signals(
     negation = sentence.last(NEGATIONS, start - 2, start)
     if negation is not None and not sentence.has(STILL, negation + 1, negation + 2):
         found.add("negated")
-    if sentence.has(NEGATIONS, clause_start, start):
+    negation = sentence.last(NEGATIONS, clause_start, start)
+    if negation is not None and not sentence.has(STILL, negation + 1, negation + 2):
         found.add("negation_in_clause")
+    if sentence.has(THOUSANDS, start - 2, start):
+        found.add("statistic")
     particle = sentence.last(VERB_NEGATIONS, clause_start, start)
     if particle is not None and not sentence.has(STILL, particle + 1, particle + 2):
         found.add("negated_clause")
