@@ -105,3 +105,13 @@ def test_every_span_maps_back_to_text_that_normalises_to_it(text, level, data) -
 def test_normalising_is_idempotent(text) -> None:
     once = normalize(text).text
     assert normalize(once).text == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("أإآٱؤئءىةهـًٌٍَُِّْٰ ﷺﻻ\u00a0\n\u200cABzاب1٢"), max_size=20)
+    | st.text(max_size=20)
+)
+def test_match_key_is_the_normalised_text_trimmed(text) -> None:
+    # match_key takes a translate-table fast path; it must agree with normalize.
+    assert match_key(text) == normalize(text, "match").text.strip()

@@ -13,6 +13,7 @@ from marsad.arabic import (
     parse_date,
     split_sentences,
     tokenize,
+    word_tokens,
 )
 
 
@@ -37,6 +38,12 @@ def test_tokens_keep_offsets_and_diacritics() -> None:
 def test_tokens_are_always_substrings(text) -> None:
     for token in tokenize(text):
         assert text[token.start : token.end] == token.text
+
+
+@given(st.text(alphabet=st.sampled_from("اب _#.،ًّـ\u200c1a\n"), max_size=40) | st.text(max_size=40))
+def test_word_tokens_are_the_word_tokens_of_tokenize(text) -> None:
+    expected = [(t.start, t.end, t.text) for t in tokenize(text) if t.is_word]
+    assert word_tokens(text) == expected
 
 
 def test_sentences_do_not_break_inside_initials_numbers_or_titles() -> None:

@@ -4,7 +4,7 @@ from marsad.arabic.clitics import clitic_stems, strip_article
 from marsad.arabic.dates import DateMatch, find_dates, parse_date
 from marsad.arabic.hashtags import HashtagMatch, find_hashtags
 from marsad.arabic.normalize import Level, Normalized, arabic_ratio, match_key, normalize
-from marsad.arabic.tokens import Token, split_sentences, tokenize
+from marsad.arabic.tokens import Token, split_sentences, tokenize, word_tokens
 
 __all__ = [
     "DateMatch",
@@ -22,4 +22,5 @@ __all__ = [
     "split_sentences",
     "strip_article",
     "tokenize",
+    "word_tokens",
 ]

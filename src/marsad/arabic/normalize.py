@@ -9,6 +9,7 @@ normalise, find, then map offsets back with :meth:`Normalized.to_original`.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Literal
@@ -98,8 +99,24 @@ def normalize(text: str, level: Level = "match") -> Normalized:
     return Normalized("".join(out), tuple(origin))
 
 
+class _MatchTable(dict[int, str]):
+    """The match level as a :meth:`str.translate` table, filled on first sight of a
+    character: keys of single words (the common case) need no per-character loop."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code), "match")
+        return folded
+
+
+_MATCH_TABLE = _MatchTable()
+_WHITESPACE = re.compile(r"\s")
+
+
 def match_key(text: str) -> str:
     """The matching key of a word or phrase: normalised, single-spaced, trimmed."""
+    key = text.translate(_MATCH_TABLE)
+    if _WHITESPACE.search(key) is None:
+        return key  # no space to collapse or trim: the same as normalize's text
     return normalize(text, "match").text.strip()
 
 

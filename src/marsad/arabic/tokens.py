@@ -8,6 +8,7 @@ from dataclasses import dataclass
 # A word runs over letters, digits, underscores, Arabic marks, tatweel and ZWNJ/ZWJ.
 WORD_PATTERN = r"[\w\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200C\u200D]+"
 _TOKEN = re.compile(WORD_PATTERN + r"|[^\s\w]")
+_WORD = re.compile(WORD_PATTERN)
 
 # Terminal punctuation, optionally followed by closing quotes/brackets.
 _SENTENCE_END = re.compile(r"(?:[.!?؟…]+|\.{3})[\"'”»’)\]]*(?=\s|$)")
@@ -33,6 +34,16 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words and single punctuation marks of ``text[start:end]``, offsets into ``text``."""
     end = len(text) if end is None else end
     return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def word_tokens(text: str) -> list[tuple[int, int, str]]:
+    """The word tokens of :func:`tokenize` (those whose ``is_word`` holds) as plain
+    ``(start, end, text)`` tuples: the fast path for scans that visit every word."""
+    return [
+        (m.start(), m.end(), word)
+        for m in _WORD.finditer(text)
+        if (word := m.group())[0].isalnum() or word[0] == "_"
+    ]
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -31,6 +31,11 @@ class PlacesComponent:
         mentions = analysis.mentions if analysis is not None else []
         return self.resolver.resolve(text, self.finder.find(text, mentions))
 
+    def clear_caches(self) -> None:
+        """Forget what was memoised per word and per name (a benchmark's cold pass)."""
+        self.finder.clear_caches()
+        self.resolver.clear_caches()
+
     @classmethod
     def from_disk(cls, path: Path = DEFAULT_PATH) -> PlacesComponent:
         return cls(read_gazetteer(path))

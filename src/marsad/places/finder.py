@@ -10,12 +10,12 @@ let names through that are also common words and link places to entities.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal, NamedTuple
 
-from marsad.arabic import clitic_stems, match_key, normalize, tokenize
+from marsad.arabic import clitic_stems, match_key, normalize, word_tokens
+from marsad.arabic.clitics import ARTICLE, CONJUNCTIONS, MIN_STEM, PREPOSITIONS
 from marsad.model import Mention
 from marsad.places.gazetteer import Gazetteer
 from marsad.places.lexicon_data import (
@@ -30,8 +30,28 @@ MatchRelation = Literal["mention", "near", "countryside", "adjective"]
 MAX_WORDS = 5  # longer gazetteer names (official country names) are rare in running text
 MIN_BARE_LETTERS = 3
 MAX_LEAD = 12  # clitics or a designator between a LOC mention's start and the name
+CACHE_LIMIT = 200_000  # distinct words memoised; news rarely holds more
+# What a word with proclitics may begin with, and how many letters they may take.
+PROCLITIC_INITIALS = frozenset(c[0] for c in (*CONJUNCTIONS, *PREPOSITIONS, ARTICLE) if c)
+MAX_PROCLITIC_LETTERS = max(map(len, CONJUNCTIONS)) + max(map(len, PREPOSITIONS)) + len(ARTICLE)
+# How designators of several words end (what follows one of their spaces).
+DESIGNATOR_ENDINGS = frozenset(
+    key[at + 1 :] for key in DESIGNATORS for at, letter in enumerate(key) if letter == " "
+)
 OPEN_QUOTES = frozenset("«“\"'")
 CLOSE_QUOTES = frozenset("»”\"'")
+
+
+class WordReading(NamedTuple):
+    """What a word may be, whatever the text around it."""
+
+    readings: tuple[str, ...]  # its clitic readings, when one opens a name (else empty)
+    opening: tuple[str, ...]  # those that open a name, in the same order
+    name: str | None  # the first that is a name in itself
+    opens_longer: bool  # one of them opens a name of several words
+    adjective: tuple[str, str] | None  # (country adjective key, the form the span shows)
+    countryside: bool  # ``وريفها``: the countryside of the place just named
+    notable: bool  # any of the above: the scan stops at the word
 
 
 class Word(NamedTuple):
@@ -39,7 +59,12 @@ class Word(NamedTuple):
     end: int
     key: str
     joined: bool  # follows the previous word with only spaces or "_" between
-    hashtag: int  # index of the hashtag it belongs to, or -1
+    hashtag: int  # start of the hashtag it belongs to, or -1
+    reading: WordReading
+
+
+# A word token's ``_``-separated parts: (offset, length, match key, reading) each.
+WordParts = tuple[tuple[int, int, str, WordReading], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,67 +81,112 @@ class NameMatch:
     from_ner: bool = False
 
 
-@lru_cache(maxsize=1 << 16)
-def word_key(text: str) -> str:
-    return match_key(text)
-
-
-def words_of(text: str) -> list[Word]:
-    """Word units with keys: tokens of the one tokenizer, hashtag words split on ``_``."""
-    words: list[Word] = []
-    previous_end = -1  # end of the previous word token when nothing but space follows it
-    hashtags = 0
-    for token in tokenize(text):
-        if not token.is_word:
-            previous_end = -1
-            continue
-        hashtag = -1
-        if token.start > 0 and text[token.start - 1] in "#＃":
-            hashtag = hashtags
-            hashtags += 1
-        spaced = previous_end >= 0 and text[previous_end : token.start].isspace()
-        offset = token.start
-        first = True
-        for part in token.text.split("_"):
-            start, end = offset, offset + len(part)
-            offset = end + 1
-            if not part:
-                continue
-            joined = not first or (spaced and hashtag < 0)
-            words.append(Word(start, end, word_key(part), joined, hashtag))
-            first = False
-        previous_end = -1 if hashtag >= 0 else token.end
-    return words
-
-
 class PlaceFinder:
+    """Scans a text for gazetteer names. What it learns about a word (its key, whether it
+    may open a name, its adjective reading) is memoised per distinct word: news repeats
+    its words, and most of them open no name."""
+
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.max_words = min(MAX_WORDS, gazetteer.max_words)
-        self._readings_cache: dict[str, tuple[tuple[str, ...], bool]] = {}
+        names = gazetteer.names
+        # Proper word prefixes of the names of two words or more: a scan reads on while
+        # the words so far may still grow into a name.
+        self._prefixes = frozenset(
+            " ".join(words[:n]) for words in (key.split(" ") for key in names if " " in key)
+            for n in range(1, len(words))
+        )  # fmt: skip
+        # Every single word a clitic reading must equal to matter: a name of one word,
+        # the first word of a longer one, an adjective.
+        self._stems = frozenset(
+            {key for key in names if " " not in key} | gazetteer.first_words
+            | {key for key in gazetteer.adjectives if " " not in key}
+        )  # fmt: skip
+        # What a clitic reading must be to open a name: a name, or a longer one's first word.
+        self._openers = frozenset(names) | gazetteer.first_words
+        self._parts: dict[str, WordParts] = {}
+        self._designators: dict[str, tuple[str, MatchRelation, frozenset[str] | None] | None] = {}
 
-    def _readings(self, key: str) -> tuple[tuple[str, ...], bool]:
-        """Clitic readings of a word if one may begin a name (memoised: most words do not),
-        and whether one begins a name of several words."""
-        cached = self._readings_cache.get(key)
-        if cached is None:
-            readings = clitic_stems(key)  # only a name's first word has clitics
-            names, first_words = self.gazetteer.names, self.gazetteer.first_words
-            if any(r in names or r in first_words for r in readings):
-                cached = (readings, any(r in first_words for r in readings))
+    def clear_caches(self) -> None:
+        """Forget the memoised words (a benchmark's cold pass; memory in a long run)."""
+        self._parts.clear()
+        self._designators.clear()
+
+    def words_of(self, text: str) -> list[Word]:
+        """Word units with keys: tokens of the one tokenizer, hashtag words split on ``_``."""
+        words: list[Word] = []
+        append = words.append
+        cache = self._parts
+        previous_end = -1  # end of the previous word token when nothing but space follows it
+        for start, end, token in word_tokens(text):
+            parts = cache.get(token)
+            if parts is None:
+                parts = self._parts_of(token)
+            if start and text[start - 1] in "#＃":
+                hashtag, joined = start, False
             else:
-                cached = ((), False)
-            if len(self._readings_cache) < 200_000:
-                self._readings_cache[key] = cached
-        return cached
+                hashtag = -1
+                joined = previous_end >= 0 and text[previous_end:start].isspace()
+            if len(parts) == 1:
+                _, _, key, reading = parts[0]
+                append(Word(start, end, key, joined, hashtag, reading))
+            else:
+                for offset, length, key, reading in parts:
+                    append(
+                        Word(start + offset, start + offset + length, key, joined, hashtag, reading)
+                    )
+                    joined = True  # the next part of a hashtag word follows on its ``_``
+            previous_end = -1 if hashtag >= 0 else end
+        return words
+
+    def _parts_of(self, token: str) -> WordParts:
+        """A word token's ``_``-separated parts, with what each may be (memoised)."""
+        if "_" not in token:
+            key = match_key(token)
+            found: WordParts = ((0, len(token), key, self._reading(key)),)
+        else:
+            parts = []
+            offset = 0
+            for part in token.split("_"):
+                if part:
+                    key = match_key(part)
+                    parts.append((offset, len(part), key, self._reading(key)))
+                offset += len(part) + 1
+            found = tuple(parts)
+        if len(self._parts) < CACHE_LIMIT:
+            self._parts[token] = found
+        return found
+
+    def _reading(self, key: str) -> WordReading:
+        """What a word may be: the clitic readings under which it opens a name (and
+        whether one opens a name of several words), its country-adjective reading."""
+        countryside = key in ITS_COUNTRYSIDE
+        if not _may_read_as(key, self._stems):
+            return WordReading((), (), None, False, None, countryside, countryside)
+        readings = clitic_stems(key)  # only a name's first word has clitics
+        openers, names = self._openers, self.gazetteer.names
+        opening = tuple(r for r in readings if r in openers)
+        name = next((r for r in opening if r in names), None)
+        adjectives = self.gazetteer.adjectives
+        shown = None
+        if not adjectives.keys().isdisjoint(readings):
+            adjective = next(r for r in readings if r in adjectives)
+            shown = (adjective, "ال" + adjective if "ال" + adjective in readings else adjective)
+        opens_longer = not self.gazetteer.first_words.isdisjoint(opening)
+        notable = bool(opening) or shown is not None or countryside
+        return WordReading(
+            readings if opening else (), opening, name, opens_longer, shown, countryside, notable
+        )
 
     def find(self, text: str, mentions: Sequence[Mention] = ()) -> list[NameMatch]:
-        words = words_of(text)
+        words = self.words_of(text)
         loc = [m for m in mentions if m.label == "LOC"]
         blocked = [m for m in mentions if m.label in ("PER", "ORG")]
         found: list[NameMatch] = []
-        i = 0
-        while i < len(words):
+        free = 0  # words before this one are part of a name already found
+        for i in [i for i, word in enumerate(words) if word.reading.notable]:
+            if i < free:
+                continue
             match, used = self._name_at(text, words, i, loc, blocked)
             if used == 0:
                 match = self._countryside_of_previous(words[i], text, found)
@@ -124,11 +194,34 @@ class PlaceFinder:
                     match = self._adjective_at(text, words, i, blocked)
             if match is not None:
                 found.append(match)
-            i += max(used, 1)
+            free = i + max(used, 1)
         found.extend(self._unmatched_loc(text, loc, found))
         return sorted(found, key=lambda m: (m.start, m.end))
 
     # ----------------------------------------------------------------------- names
+
+    def _longest_name(self, words: list[Word], i: int) -> tuple[str, str, int] | None:
+        """The longest name that starts at word ``i`` under one of its clitic readings
+        (the first such reading when several are as long): (the name, the reading of the
+        first word, its number of words)."""
+        reading = words[i].reading
+        if not reading.opens_longer:
+            return None if reading.name is None else (reading.name, reading.name, 1)
+        names, prefixes = self.gazetteer.names, self._prefixes
+        last = min(i + self.max_words, len(words))  # the words a name may run over
+        best: tuple[str, str, int] | None = None
+        for first in reading.opening:
+            found = (first, first, 1) if first in names else None
+            phrase = first
+            j = i + 1
+            while j < last and phrase in prefixes and words[j].joined:
+                phrase = phrase + " " + words[j].key
+                j += 1
+                if phrase in names:
+                    found = (phrase, first, j - i)
+            if found is not None and (best is None or found[2] > best[2]):
+                best = found
+        return best
 
     def _name_at(
         self,
@@ -138,79 +231,91 @@ class PlaceFinder:
         loc: Sequence[Mention],
         blocked: Sequence[Mention],
     ) -> tuple[NameMatch | None, int]:
-        first_readings, opens_longer = self._readings(words[i].key)
-        if not first_readings:
+        longest = self._longest_name(words, i) if words[i].reading.opening else None
+        if longest is None:
             return None, 0
-        run = 1
-        if opens_longer:
-            while run < self.max_words and i + run < len(words) and words[i + run].joined:
-                run += 1
-        for n in range(run, 0, -1):
-            rest = "".join(" " + w.key for w in words[i + 1 : i + n])
-            phrase = words[i].key + rest
-            readings = tuple(r + rest for r in first_readings) if rest else first_readings
-            for reading in readings:
-                hit = self.gazetteer.names.get(reading)
-                if hit is None:
-                    continue
-                if n == 1 and reading in self.gazetteer.adjectives and "ال" + reading in readings:
-                    return None, 0  # السورية: the adjective, not the name سورية
-                if n == 1 and reading in DESIGNATORS and not _covering(loc, *_span(words, i, 1)):
-                    return None, 0  # مدينة, قرية …: a designator, not the town called so
-                first, last = words[i], words[i + n - 1]
-                if first.hashtag >= 0 and not self._whole_hashtag(words, i, n):
-                    return None, 0
-                start = first.start + _prefix_length(text[first.start : first.end], phrase, reading)
-                end = last.end
-                mention = _named_by(loc, start, end)
-                if _covering(blocked, start, end) is not None and mention is None:
-                    return None, n
-                relation, kinds, span_start = self._designator(text, words, i)
-                designated = kinds is not None or relation != "mention"
-                letters = len(reading.replace(" ", ""))
-                if letters < MIN_BARE_LETTERS:
-                    return None, 0
-                weak = not hit.bare or _quoted(text, start, end)
-                if mention is None and not designated and weak:
-                    return None, 0 if n == 1 else n  # one word may still be an adjective
-                if relation in SPAN_RELATIONS:
-                    start = span_start
-                    end = self._direction_after(words, i + n, end)
-                return (
-                    NameMatch(
-                        start=start,
-                        end=end,
-                        key=reading,
-                        places=hit.places,
-                        relation=relation,
-                        kinds=kinds,
-                        entity_id=mention.entity_id if mention else None,
-                        from_ner=mention is not None,
-                    ),
-                    n,
-                )
-        return None, 0
+        name, first_reading, n = longest
+        hit = self.gazetteer.names[name]
+        if (
+            n == 1
+            and name in self.gazetteer.adjectives
+            and "ال" + name in words[i].reading.readings
+        ):
+            return None, 0  # السورية: the adjective, not the name سورية
+        if n == 1 and name in DESIGNATORS and not _covering(loc, *_span(words, i, 1)):
+            return None, 0  # مدينة, قرية …: a designator, not the town called so
+        first, last = words[i], words[i + n - 1]
+        if first.hashtag >= 0 and not self._whole_hashtag(words, i, n):
+            return None, 0
+        start = first.start + _prefix_length(
+            text[first.start : first.end], first.key, first_reading
+        )
+        end = last.end
+        mention = _named_by(loc, start, end)
+        if _covering(blocked, start, end) is not None and mention is None:
+            return None, n
+        if len(name) - name.count(" ") < MIN_BARE_LETTERS:
+            return None, 0
+        relation, kinds, span_start = self._designator(text, words, i)
+        designated = kinds is not None or relation != "mention"
+        weak = not hit.bare or _quoted(text, start, end)
+        if mention is None and not designated and weak:
+            return None, 0 if n == 1 else n  # one word may still be an adjective
+        if relation in SPAN_RELATIONS:
+            start = span_start
+            end = self._direction_after(words, i + n, end)
+        return (
+            NameMatch(
+                start=start,
+                end=end,
+                key=name,
+                places=hit.places,
+                relation=relation,
+                kinds=kinds,
+                entity_id=mention.entity_id if mention else None,
+                from_ner=mention is not None,
+            ),
+            n,
+        )
 
     def _designator(
         self, text: str, words: list[Word], i: int
     ) -> tuple[MatchRelation, frozenset[str] | None, int]:
         """The designator right before word ``i`` (one or two words), if any."""
+        if i == 0 or not _follows(text, words[i - 1], words[i]):
+            return "mention", None, words[i].start
         for n in (2, 1):
-            if i - n < 0 or not _follows(text, words[i - 1], words[i]):
+            if i - n < 0 or (n == 2 and words[i - 1].key not in DESIGNATOR_ENDINGS):
                 continue
             before = words[i - n : i]
             if any(w.hashtag >= 0 for w in before) or not all(w.joined for w in before[1:]):
                 continue
             phrase = " ".join(w.key for w in before)
-            for reading in clitic_stems(phrase):
-                found = DESIGNATORS.get(reading)
-                dropped = phrase[: len(phrase) - len(reading)]
-                if found is not None and "ال" not in dropped:  # الشرق is no designator
-                    relation, kinds = found
-                    first = before[0]
-                    cut = _prefix_length(text[first.start : first.end], phrase, reading)
-                    return relation, kinds, first.start + cut
+            found = self._designator_reading(phrase)
+            if found is not None:
+                reading, relation, kinds = found
+                first = before[0]
+                cut = _prefix_length(text[first.start : first.end], phrase, reading)
+                return relation, kinds, first.start + cut
         return "mention", None, words[i].start
+
+    def _designator_reading(
+        self, phrase: str
+    ) -> tuple[str, MatchRelation, frozenset[str] | None] | None:
+        """The designator a phrase is, clitics read off (memoised): (reading, relation,
+        kinds)."""
+        if phrase in self._designators:
+            return self._designators[phrase]
+        found = None
+        for reading in clitic_stems(phrase) if _may_read_as(phrase, DESIGNATORS) else ():
+            designator = DESIGNATORS.get(reading)
+            dropped = phrase[: len(phrase) - len(reading)]
+            if designator is not None and "ال" not in dropped:  # الشرق is no designator
+                found = (reading, *designator)
+                break
+        if len(self._designators) < CACHE_LIMIT:
+            self._designators[phrase] = found
+        return found
 
     def _direction_after(self, words: list[Word], j: int, end: int) -> int:
         if j < len(words) and words[j].joined and words[j].key in DIRECTION_ADJECTIVES:
@@ -231,7 +336,7 @@ class PlaceFinder:
         self, word: Word, text: str, found: list[NameMatch]
     ) -> NameMatch | None:
         """``بدير الزور وريفها``: ``ريفها`` is the countryside of the place just named."""
-        if word.key not in ITS_COUNTRYSIDE or not found:
+        if not word.reading.countryside or not found:
             return None
         previous = found[-1]
         if previous.relation == "adjective" or word.start - previous.end > 40:
@@ -249,28 +354,28 @@ class PlaceFinder:
         )
 
     def _adjective_at(
-        self, text: str, words: list[Word], i: int, blocked: Sequence[Mention]
+        self,
+        text: str,
+        words: list[Word],
+        i: int,
+        blocked: Sequence[Mention],
     ) -> NameMatch | None:
         word = words[i]
+        if word.reading.adjective is None:
+            return None
         if word.hashtag >= 0 and not self._whole_hashtag(words, i, 1):
             return None  # #الحل_السوري names one thing, not something Syrian
-        readings = clitic_stems(word.key)
-        for reading in readings:
-            number = self.gazetteer.adjectives.get(reading)
-            if number is None:
-                continue
-            if _covering(blocked, word.start, word.end) is not None:
-                return None
-            shown = "ال" + reading if "ال" + reading in readings else reading
-            cut = _prefix_length(text[word.start : word.end], word.key, shown)
-            return NameMatch(
-                start=word.start + cut,
-                end=word.end,
-                key=reading,
-                places=(number,),
-                relation="adjective",
-            )
-        return None
+        if _covering(blocked, word.start, word.end) is not None:
+            return None
+        adjective, shown = word.reading.adjective
+        cut = _prefix_length(text[word.start : word.end], word.key, shown)
+        return NameMatch(
+            start=word.start + cut,
+            end=word.end,
+            key=adjective,
+            places=(self.gazetteer.adjectives[adjective],),
+            relation="adjective",
+        )
 
     def _unmatched_loc(
         self, text: str, loc: Sequence[Mention], found: list[NameMatch]
@@ -292,6 +397,23 @@ class PlaceFinder:
                 )
             )
         return missing
+
+
+def _may_read_as(key: str, table: Collection[str]) -> bool:
+    """False when no clitic reading of ``key`` can be in ``table``: a cheap test before
+    :func:`marsad.arabic.clitic_stems` (a superset: it may say True in vain). A reading is
+    the key, the key less up to four leading letters (a proclitic first), or ``ال`` put
+    back after ``لل``; what is left of the first word is never shorter than a stem."""
+    if key in table:
+        return True
+    if key[:1] not in PROCLITIC_INITIALS:
+        return False
+    first = len(key.partition(" ")[0])
+    for cut in range(1, min(MAX_PROCLITIC_LETTERS, first - MIN_STEM) + 1):
+        if key[cut:] in table:
+            return True
+    # ``لل`` (alone, or after و or ف) read as ``ال``
+    return any(first - cut > MIN_STEM and ARTICLE + key[cut:] in table for cut in (2, 3))
 
 
 def _prefix_length(word_text: str, phrase_key: str, reading: str) -> int:

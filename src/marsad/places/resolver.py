@@ -37,6 +37,12 @@ from marsad.places.resolver_data import (
 )
 
 BROAD_KINDS = frozenset({"continent", "region", "country"})
+MEMO_LIMIT = 100_000  # names whose candidate readings are memoised
+
+# Candidate readings of a name: (the entry it means, the related entries it stands for).
+Options = list[tuple[GazetteerEntry, list[GazetteerEntry]]]
+# The entry chosen (None: no reading clearly wins) and every reading scored.
+Decision = tuple[GazetteerEntry | None, list[tuple[float, GazetteerEntry]]]
 
 
 @dataclass
@@ -65,11 +71,16 @@ class Context:
 class PlaceResolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        self._groups_memo: dict[tuple[tuple[int, ...], frozenset[str] | None, str], Options] = {}
+
+    def clear_caches(self) -> None:
+        """Forget the candidate readings memoised per name (a benchmark's cold pass)."""
+        self._groups_memo.clear()
 
     def resolve(self, text: str, matches: Sequence[NameMatch]) -> list[Place]:
         """Two passes: the unambiguous names set the context for the others, then what
         the first pass decided sets it for the second. A name never votes for itself."""
-        groups = [self._groups(match) for match in matches]
+        groups = [self._options(match) for match in matches]
         known: dict[str, list[GazetteerEntry]] = defaultdict(list)
         for match, options in zip(matches, groups, strict=True):
             if len(options) == 1:
@@ -88,12 +99,15 @@ class PlaceResolver:
     def _decide_all(
         self,
         matches: Sequence[NameMatch],
-        groups: list[list[tuple[GazetteerEntry, list[GazetteerEntry]]]],
+        groups: list[Options],
         known: dict[str, list[GazetteerEntry]],
-    ) -> list[tuple[GazetteerEntry | None, list[tuple[float, GazetteerEntry]]]]:
-        memo: dict[tuple[str, frozenset[str] | None, str], tuple] = {}
-        out = []
+    ) -> list[Decision]:
+        memo: dict[tuple[str, frozenset[str] | None, str], Decision] = {}
+        out: list[Decision] = []
         for match, options in zip(matches, groups, strict=True):
+            if len(options) == 1:  # nothing to choose: no context needed
+                out.append((options[0][0], [(0.0, options[0][0])]))
+                continue
             memo_key = (match.key, match.kinds, match.relation)
             if memo_key not in memo:  # one reading per name in a report
                 context = Context.empty()
@@ -108,7 +122,18 @@ class PlaceResolver:
 
     # ------------------------------------------------------------------ candidates
 
-    def _groups(self, match: NameMatch) -> list[tuple[GazetteerEntry, list[GazetteerEntry]]]:
+    def _options(self, match: NameMatch) -> Options:
+        """:meth:`_groups`, memoised: the same name with the same designator reads the
+        same whatever the report (the report's context only scores the readings)."""
+        memo_key = (match.places, match.kinds, match.relation)
+        options = self._groups_memo.get(memo_key)
+        if options is None:
+            options = self._groups(match)
+            if len(self._groups_memo) < MEMO_LIMIT:
+                self._groups_memo[memo_key] = options
+        return options
+
+    def _groups(self, match: NameMatch) -> Options:
         """Candidate readings: (the entry this mention means, the related entries it
         stands for). Designator kinds filter first; related entries fold together."""
         entries = [self.gazetteer.entries[n] for n in match.places]
@@ -152,7 +177,7 @@ class PlaceResolver:
 
     def _score(
         self,
-        options: list[tuple[GazetteerEntry, list[GazetteerEntry]]],
+        options: Options,
         context: Context,
     ) -> list[tuple[float, GazetteerEntry]]:
         if len(options) == 1:
@@ -186,14 +211,14 @@ class PlaceResolver:
         scored: list[tuple[float, GazetteerEntry]],
     ) -> Place:
         span = Span.of(text, match.start, match.end)
-        candidates = [
-            PlaceCandidate(
-                id=e.id, name=e.name, country=e.country, kind=e.kind, score=round(score, 2)
-            )
-            for score, e in scored[:MAX_CANDIDATES]
-        ]
-        if len(scored) < 2 and entry is not None:
-            candidates = []
+        candidates = []
+        if len(scored) >= 2 or entry is None:
+            candidates = [
+                PlaceCandidate(
+                    id=e.id, name=e.name, country=e.country, kind=e.kind, score=round(score, 2)
+                )
+                for score, e in scored[:MAX_CANDIDATES]
+            ]
         if entry is None:
             return Place(
                 span=span, relation=match.relation, entity_id=match.entity_id,
