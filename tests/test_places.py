@@ -6,12 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from marsad.arabic import match_key
+from marsad.arabic import clitic_stems, match_key
 from marsad.model import Analysis, Article, Document, Mention, Place, Span
 from marsad.pipeline import DEFAULT_COMPONENTS, Pipeline
 from marsad.places import gazetteer
 from marsad.places.component import PlacesComponent, places_component
+from marsad.places.finder import _may_read_as
 from marsad.places.gazetteer import DEFAULT_PATH, read_gazetteer, write_gazetteer
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -200,6 +203,22 @@ def test_names_inside_person_or_org_mentions_are_not_places(component: PlacesCom
 
 def test_quoted_title_is_not_a_place(component: PlacesComponent) -> None:
     assert places_of(component, "وقال لـ«الشرق الأوسط» إن الاتفاق قريب.") == []
+
+
+@given(st.text(alphabet="والفبكلرقهد ", min_size=1, max_size=12))
+def test_cheap_clitic_test_never_misses_a_reading(key: str) -> None:
+    # The scan skips clitic_stems for words the cheap test rules out: it must not rule
+    # out a word one of whose readings is in the table.
+    for reading in clitic_stems(key):
+        assert _may_read_as(key, {reading})
+
+
+def test_memos_do_not_change_what_is_found(component: PlacesComponent) -> None:
+    text = "قصفت الطائرات بلدة الميادين في ريف دير الزور الشرقي و#دير_الزور والرقة"
+    warm = places_of(component, text)
+    assert len(warm) >= 3
+    component.clear_caches()
+    assert places_of(component, text) == warm
 
 
 # -------------------------------------------------------------------- disambiguation

@@ -54,6 +54,11 @@ class WordReading(NamedTuple):
     notable: bool  # any of the above: the scan stops at the word
 
 
+NO_NAME: tuple[NameMatch | None, int] = (None, 0)  # no name here, no word used
+QUIET_WORD = WordReading((), (), None, False, None, False, False)  # most words: nothing
+ITS_COUNTRYSIDE_WORD = WordReading((), (), None, False, None, True, True)
+
+
 class Word(NamedTuple):
     start: int
     end: int
@@ -162,7 +167,7 @@ class PlaceFinder:
         whether one opens a name of several words), its country-adjective reading."""
         countryside = key in ITS_COUNTRYSIDE
         if not _may_read_as(key, self._stems):
-            return WordReading((), (), None, False, None, countryside, countryside)
+            return ITS_COUNTRYSIDE_WORD if countryside else QUIET_WORD
         readings = clitic_stems(key)  # only a name's first word has clitics
         openers, names = self._openers, self.gazetteer.names
         opening = tuple(r for r in readings if r in openers)
@@ -187,10 +192,14 @@ class PlaceFinder:
         for i in [i for i, word in enumerate(words) if word.reading.notable]:
             if i < free:
                 continue
-            match, used = self._name_at(text, words, i, loc, blocked)
+            reading = words[i].reading
+            match, used = (
+                self._name_at(text, words, i, loc, blocked) if reading.opening else NO_NAME
+            )
             if used == 0:
-                match = self._countryside_of_previous(words[i], text, found)
-                if match is None:
+                if reading.countryside:
+                    match = self._countryside_of_previous(words[i], text, found)
+                if match is None and reading.adjective is not None:
                     match = self._adjective_at(text, words, i, blocked)
             if match is not None:
                 found.append(match)
@@ -231,7 +240,7 @@ class PlaceFinder:
         loc: Sequence[Mention],
         blocked: Sequence[Mention],
     ) -> tuple[NameMatch | None, int]:
-        longest = self._longest_name(words, i) if words[i].reading.opening else None
+        longest = self._longest_name(words, i)
         if longest is None:
             return None, 0
         name, first_reading, n = longest
@@ -408,12 +417,15 @@ def _may_read_as(key: str, table: Collection[str]) -> bool:
         return True
     if key[:1] not in PROCLITIC_INITIALS:
         return False
-    first = len(key.partition(" ")[0])
+    first = key.find(" ")
+    first = len(key) if first < 0 else first  # letters of the first word
     for cut in range(1, min(MAX_PROCLITIC_LETTERS, first - MIN_STEM) + 1):
         if key[cut:] in table:
             return True
     # ``لل`` (alone, or after و or ف) read as ``ال``
-    return any(first - cut > MIN_STEM and ARTICLE + key[cut:] in table for cut in (2, 3))
+    return first - 2 > MIN_STEM and (
+        ARTICLE + key[2:] in table or (first - 3 > MIN_STEM and ARTICLE + key[3:] in table)
+    )
 
 
 def _prefix_length(word_text: str, phrase_key: str, reading: str) -> int:
