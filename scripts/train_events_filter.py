@@ -2,8 +2,9 @@
 
     .venv/bin/python scripts/train_events_filter.py [--threshold T] [--out PATH]
 
-Reads tests/fixtures/events/saudinewsnet-sentences.jsonl (batches 1-3; the held-out batch
-in saudinewsnet-heldout.jsonl is never used), analyses each sentence through the upstream
+Reads tests/fixtures/events/saudinewsnet-sentences.jsonl (the development batches; the
+held-out batch in saudinewsnet-heldout.jsonl and the fresh batch in saudinewsnet-fresh.jsonl
+are never used), analyses each sentence through the upstream
 components installed (places, entities), turns every rule candidate into an example and
 fits the logistic regression of marsad.events.train. Deterministic: the same code and
 fixture give the same weights. Writes src/marsad/data/events/filter.json.

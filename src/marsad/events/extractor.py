@@ -17,7 +17,7 @@ from marsad.events import lexicon_data as lex
 from marsad.events.clauses import clause_ids
 from marsad.events.fatalities import Toll, death_toll
 from marsad.events.filter import EventFilter, candidate_features
-from marsad.events.keyed import KeyedSentence
+from marsad.events.keyed import KeyedSentence, PhraseSet
 from marsad.events.rules import (
     STATISTIC,
     VETO,
@@ -40,8 +40,11 @@ PLACE_RANK = ("village", "town", "city", "subdistrict", "district", "governorate
 SPORT_TOPIC = "sport"
 SPORT_SKIP_PROBABILITY = 0.5
 CORROBORATION = 0.4  # a telling this likely counts when a likely event of the report matches
+CORROBORATING_SENTENCES = 3  # plausible tellings in this many sentences make an event likely
 HEADLINE_MAX_WORDS = 16
-TERMINAL = '.!؟?…:»"”'
+CAUSES = PhraseSet(lex.CAUSES)
+TERMINAL = ".!؟?…:"
+CLOSING_QUOTES = '»"”'
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,11 +101,13 @@ def extract_events(analysis: Analysis, event_filter: EventFilter | None = None) 
     One it finds only plausible (at least ``CORROBORATION``) is kept aside as a telling:
     when a likely event of the report is the same event, the two merge and the earlier
     telling is the evidence (a lead that says "a wave of defections" is corroborated by
-    the body); alone, it is dropped.
+    the body); so do plausible tellings of one event in ``CORROBORATING_SENTENCES``
+    sentences or more; alone, it is dropped.
     """
     chosen = event_filter or default_filter()
     context = _context(analysis)
     tellings: list[Event] = []
+    support: dict[int, dict[int, float]] = {}  # event index -> sentence start -> probability
     for reading in read_sentences(analysis):
         probability = {
             id(c): 0.0 if c.signals & VETO else chosen.probability(reading.features(c))
@@ -127,12 +132,28 @@ def extract_events(analysis: Analysis, event_filter: EventFilter | None = None) 
             for event in _sentence_events(
                 analysis.article.text, reading, kept, confidence, context
             ):
-                _merge_into(tellings, event, context.within)
-    return [
-        event.model_copy(update={"confidence": round(event.confidence, 2)})
-        for event in tellings
-        if event.confidence >= chosen.threshold
+                index = _merge_into(tellings, event, context.within)
+                told_in = support.setdefault(index, {})
+                told_in[reading.sentence.start] = max(
+                    told_in.get(reading.sentence.start, 0.0), event.confidence
+                )
+    events = [
+        event.model_copy(update={"confidence": round(_corroborated(event, support[i]), 2)})
+        for i, event in enumerate(tellings)
     ]
+    return [event for event in events if event.confidence >= chosen.threshold]
+
+
+def _corroborated(event: Event, told_in: dict[int, float]) -> float:
+    """An event told in several sentences of the report, each at least plausibly, is likelier
+    than any one telling: past ``CORROBORATING_SENTENCES`` sentences, the chance that at least
+    one telling is right (as if they were independent), else its likeliest telling's."""
+    if len(told_in) < CORROBORATING_SENTENCES:
+        return event.confidence
+    unlikely = 1.0
+    for probability in told_in.values():
+        unlikely *= 1.0 - probability
+    return max(event.confidence, 1.0 - unlikely)
 
 
 def read_sentences(analysis: Analysis) -> Iterator[SentenceReading]:
@@ -252,8 +273,8 @@ def _told_elsewhere(
     """Triggers of a kept sub-type that tell a second incident: in a clause of their own that
     names a place of its own ("استهدف الطيران مواقع في قعطبة، كما استهدف محطة في شعور").
 
-    A definite noun ("واستهدف القصف…") or a clause without a place of its own is the same
-    incident told again.
+    A definite noun ("واستهدف القصف…"), a cause of the first ("دوي انفجار…، ناجم عن انفجار
+    عربة مفخخة") or a clause without a place of its own is the same incident told again.
     """
     found: list[Candidate] = []
     for first in kept:
@@ -264,6 +285,7 @@ def _told_elsewhere(
                 or candidate in kept
                 or "definite" in candidate.signals
                 or any(candidate.clause == t.clause for t in told)
+                or reading.sentence.has(CAUSES, candidate.first - lex.NEAR, candidate.first)
             ):
                 continue
             place = reading.clause_place(candidate)
@@ -278,7 +300,7 @@ def _is_headline(text: str, start: int, end: int, context: _Context) -> bool:
     """Headlines use the present tense for past events: the title, or a short unpunctuated line."""
     if context.title and context.title[0] <= start and end <= context.title[1]:
         return True
-    line = text[start:end].rstrip()
+    line = text[start:end].rstrip().rstrip(CLOSING_QUOTES)  # «والي الشمال» ends a headline
     return bool(line) and line[-1] not in TERMINAL and len(line.split()) <= HEADLINE_MAX_WORDS
 
 
@@ -338,8 +360,11 @@ def _most_precise(places: list[Place], trigger_at: int) -> Place | None:
     return min(places, key=rank) if places else None
 
 
-def _merge_into(events: list[Event], new: Event, within: dict[str, set[str]]) -> None:
-    """Add ``new`` unless it is an event already told; then fill what the first telling lacked."""
+def _merge_into(events: list[Event], new: Event, within: dict[str, set[str]]) -> int:
+    """Add ``new`` unless it is an event already told; then fill what the first telling lacked.
+
+    Returns the index of the event it is now part of.
+    """
     for index, old in enumerate(events):
         if _same_event(old, new, within):
             events[index] = old.model_copy(
@@ -357,8 +382,9 @@ def _merge_into(events: list[Event], new: Event, within: dict[str, set[str]]) ->
                     "confidence": max(old.confidence, new.confidence),
                 }
             )
-            return
+            return index
     events.append(new)
+    return len(events) - 1
 
 
 def _same_event(a: Event, b: Event, within: dict[str, set[str]]) -> bool:

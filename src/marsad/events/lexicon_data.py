@@ -145,6 +145,7 @@ TRIGGERS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
         "موجة من الاحتجاجات", "موجة تظاهرات",
     )),
     (PEACEFUL, "strong", "verb", "", ("تظاهر", "تظاهروا", "اعتصموا")),
+    (PEACEFUL, "strong", "present", "", ("يتظاهرون", "يتظاهر", "تتظاهر", "يحتجون", "يعتصمون")),
     (PEACEFUL, "strong", "noun", "", ("المتظاهرون", "المحتجون")),
     (PEACEFUL, "strong", "noun", "crowd", ("احتجاج", "احتجاجا", "احتجاجات", "اعتصام")),
     (VIOLENT_DEMO, "strong", "noun", "", ("أعمال شغب",)),
@@ -363,6 +364,9 @@ IMPACTS = (
     "سقط", "سقطت", "سقوط", "أطلق", "أطلقت", "إطلاق", "انفجر", "انفجرت", "أصاب", "أصابت",
     "استهدف", "استهدفت", "هز", "هزت", "يهز",
 )  # fmt: skip
+# Right before a second trigger of a sub-type, these make it the cause of the first, the same
+# incident ("دوي انفجار عنيف…، ناجم عن انفجار عربة مفخخة").
+CAUSES = ("ناجم عن", "ناجمة عن", "الناجم عن", "جراء", "إثر", "نتيجة", "بسبب")
 # Right before a trigger, a count in thousands ("50 ألف غارة"): a statistic, not one event.
 THOUSANDS = ("ألف", "ألفا", "آلاف", "ألفين", "ألفان")
 # More than one of these in a sentence: it is about sport.
