@@ -300,7 +300,7 @@ def _is_headline(text: str, start: int, end: int, context: _Context) -> bool:
     """Headlines use the present tense for past events: the title, or a short unpunctuated line."""
     if context.title and context.title[0] <= start and end <= context.title[1]:
         return True
-    line = text[start:end].rstrip().rstrip(CLOSING_QUOTES)  # «والي الشمال» ends a headline
+    line = text[start:end].rstrip()
     return bool(line) and line[-1] not in TERMINAL and len(line.split()) <= HEADLINE_MAX_WORDS
 
 
