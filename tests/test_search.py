@@ -3,8 +3,9 @@ the original text; filters and facets read the stored facts."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -13,8 +14,15 @@ from marsad.ingest.items import analyse
 from marsad.ingest.text import read_input
 from marsad.ingest.urls import canonical_url
 from marsad.store import Filters, Store
+from marsad.store import search as search_module
 from marsad.store.query import parse_query
-from marsad.store.search import parse_day
+from marsad.store.search import (
+    COLUMN_WEIGHTS,
+    _busiest_start,
+    facet_counts,
+    make_snippet,
+    parse_day,
+)
 from marsad.store.terms import stem_form, words
 
 # Sentences in the style of the reports Marsad reads, each spelling a name differently.
@@ -121,3 +129,92 @@ def test_parse_day() -> None:
     assert parse_day("2024-01-01") == date(2024, 1, 1)
     with pytest.raises(QueryError):
         parse_day("أمس")
+
+
+# Several copies of the reports, each with another publisher, day and an added sentence
+# from another report: filters, ties and ranking all have work to do.
+PUBLISHERS = ("عنب بلدي", "الحل السوري", "الشرق الأوسط")
+COPIES = 6
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Iterator[Store]:
+    texts = list(REPORTS.values())
+    with Store(":memory:") as opened:
+        for n, (url, text) in enumerate(REPORTS.items()):
+            original = analyse(read_input(text, url=url))
+            for copy in range(COPIES):
+                analysis = original.model_copy(deep=True)
+                analysis.article.text += "\n\n" + texts[(n + copy + 1) % len(texts)]
+                analysis.article.publisher = PUBLISHERS[(n + copy) % len(PUBLISHERS)]
+                analysis.article.published = date(2024, 1, 1) + timedelta(days=9 * copy + n)
+                analysis.article.url = analysis.document.url = f"{url}/{copy}"
+                opened.put(
+                    f"copy:{copy}:{url}", analysis.document, origin="test", analysis=analysis
+                )
+        yield opened
+
+
+def _reference(store: Store, query: str, filters: Filters) -> list[tuple[int, float]]:
+    """Every match of the query by bm25 then id, kept when the export path (a plain join
+    over the filters' sets) keeps it."""
+    kept = set(store.matching_ids(query, filters))
+    rows = store.connection.execute(
+        "SELECT rowid, bm25(search_index, ?, ?) FROM search_index WHERE search_index MATCH ?",
+        (*COLUMN_WEIGHTS, parse_query(query).fts),
+    ).fetchall()
+    return sorted(((i, s) for i, s in rows if i in kept), key=lambda row: (row[1], row[0]))
+
+
+FILTERED = [
+    ("اللاجئين", Filters(since=date(2024, 1, 20))),
+    ("الرقة", Filters(until=date(2024, 1, 30), publisher="عنب بلدي")),
+    ("سوريا", Filters(place="دير الزور")),
+    ("دير الزور", Filters(place="سوريا", since=date(2024, 1, 10))),
+    ("الرقة OR تركيا", Filters(publisher="الشرق الأوسط")),
+    ("اللاجئين -البحر", Filters(until=date(2024, 2, 10))),
+]
+
+
+@pytest.mark.parametrize("correlate_below", [0, 10**9], ids=["fact-sets", "per-match"])
+def test_filtered_search_ranks_and_counts_like_a_plain_scan(
+    corpus: Store, monkeypatch: pytest.MonkeyPatch, correlate_below: int
+) -> None:
+    """Whichever way the filters are checked, the hits, scores, total and facets are those
+    of ranking every match and dropping the ones the filters refuse."""
+    monkeypatch.setattr(search_module, "CORRELATE_BELOW", correlate_below)
+    for query, filters in [*FILTERED, ("اللاجئين", Filters()), ("سوريا", Filters())]:
+        expected = _reference(corpus, query, filters)
+        if filters != Filters():
+            assert 0 < len(expected) < len(_reference(corpus, query, Filters())), query
+        results = corpus.search(query, filters, limit=5)
+        assert results.total == len(expected), query
+        assert [(h.id, h.score) for h in results.hits] == expected[:5], query
+        page = corpus.search(query, filters, limit=5, offset=5, facets=False)
+        assert [(h.id, h.score) for h in page.hits] == expected[5:10], query
+        assert results.facets == facet_counts(corpus.connection, [i for i, _ in expected])
+
+
+def test_snippets_from_the_stored_words_are_those_of_the_text(corpus: Store) -> None:
+    for query in ("دير الزور", "اللاجئين", "وسوريا", '"الرقة"', "اوربا -البحر"):
+        parsed = parse_query(query)
+        for hit in corpus.search(query, limit=50).hits:
+            text = corpus.get_analysis(hit.id).article.text
+            assert hit.snippet == make_snippet(text, parsed, list(words(text))), query
+            assert hit.snippet is not None and hit.snippet.highlights, query
+
+
+def test_the_snippet_window_is_the_first_with_the_most_distinct_matched_words() -> None:
+    text_words = list(words("\n\n".join([*REPORTS.values(), *reversed(REPORTS.values())])))
+    forms = sorted({w.exact for w in text_words})
+    rng = random.Random(6)
+    for _ in range(300):
+        wanted = set(rng.sample(forms, rng.randint(1, 6)))
+        matches = [(w.start, w.end, w.exact) for w in text_words if w.exact in wanted]
+        width = rng.choice([3, 20, 60, 220])
+        expected, most = matches[0][0], -1
+        for i, (start, _, _) in enumerate(matches):  # every window, by brute force
+            distinct = len({m[2] for m in matches[i:] if m[1] <= start + width})
+            if distinct > most:
+                expected, most = start, distinct
+        assert _busiest_start(matches, width) == expected

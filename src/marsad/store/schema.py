@@ -327,6 +327,12 @@ MIGRATIONS: tuple[str, ...] = (
         SELECT article_id, 'areas', admin2_key, admin2_key FROM places
         WHERE admin2_key IS NOT NULL;
     """,
+    # 9: the same filter columns keyed by id, so a search checks each match with one seek
+    # in a small index instead of building the set of every report a filter passes.
+    """
+    CREATE INDEX articles_filters_by_id
+        ON articles(id, day, publisher_key, host, anonymous_sourced, language, story_id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -6,11 +6,13 @@ what a user sees is the report as written (diacritics and all), not the index fo
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 import sqlite3
 import time
 import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -121,49 +123,10 @@ def search(
     filters = filters or Filters()
     parsed = parse_query(query)
     wanted = max(offset + limit, FACET_SAMPLE if facets else 0)
-    where, where_params = filter_sql(filters)
     if parsed.fts is not None:
-        score = "bm25(search_index, {}, {})".format(*COLUMN_WEIGHTS)
-        matches = -1
-        if where:
-            matches = connection.execute(
-                "SELECT count(*) FROM search_index WHERE search_index MATCH ?", (parsed.fts,)
-            ).fetchone()[0]
-        params: list[object] = [parsed.fts]
-        if 0 <= matches <= CORRELATE_BELOW:
-            # Few matches: each is checked against the filters by index lookups.
-            parts = filter_parts(filters, correlate="a.id")
-            source = "search_index CROSS JOIN articles a ON a.id = search_index.rowid"
-            condition = " AND ".join(["search_index MATCH ?", *parts.facts, *parts.columns])
-            params += parts.fact_params + parts.column_params
-        else:
-            # Many matches (or no filter): the index alone ranks (joining wide article rows
-            # for every match costs more than bm25); filters narrow it as a set of ids.
-            source = "search_index"
-            condition = "search_index MATCH ?"
-            if where:
-                condition += (
-                    f" AND +rowid IN (SELECT a.id FROM articles a WHERE {' AND '.join(where)})"
-                )
-                params += where_params
-        ranked_sql = (
-            f"SELECT search_index.rowid, {score} AS score FROM {source} WHERE {condition} "
-            "ORDER BY score, search_index.rowid LIMIT ?"
-        )
-        count_sql = f"SELECT count(*) FROM {source} WHERE {condition}"
+        ranked, total = _best_matches(connection, parsed.fts, filters, wanted)
     else:
-        condition = " AND ".join(where) or "1"
-        params = where_params
-        ranked_sql = (
-            f"SELECT a.id, NULL FROM articles a WHERE {condition} "
-            "ORDER BY a.day DESC, a.id DESC LIMIT ?"
-        )
-        count_sql = f"SELECT count(*) FROM articles a WHERE {condition}"
-    ranked = connection.execute(ranked_sql, (*params, wanted)).fetchall()
-    if len(ranked) < wanted:
-        total = len(ranked)
-    else:
-        total = connection.execute(count_sql, params).fetchone()[0]
+        ranked, total = _newest(connection, filters, wanted)
     page = ranked[offset : offset + limit]
     hits = _hits(connection, page, parsed if snippets else None)
     facet_ids = [row[0] for row in ranked[:FACET_SAMPLE]] if facets else []
@@ -175,6 +138,89 @@ def search(
         facets_from=len(facet_ids),
         took_ms=round((time.perf_counter() - started) * 1000, 2),
     )
+
+
+Ranked = list[tuple[int, float | None]]
+
+
+def _best_matches(
+    connection: sqlite3.Connection, fts: str, filters: Filters, wanted: int
+) -> tuple[Ranked, int]:
+    """The ``wanted`` best matches (bm25, then id) that pass the filters, and how many pass."""
+    score = "bm25(search_index, {}, {})".format(*COLUMN_WEIGHTS)
+    source, conditions, params = _matches(connection, fts, filters)
+    matched = (
+        f"SELECT search_index.rowid AS id, {score} AS score FROM {source} "
+        f"WHERE {' AND '.join(conditions)}"
+    )
+    if len(conditions) > 1:
+        # Filtered: ranked and counted in one pass, as counting apart would check every
+        # match against the filters a second time.
+        rows = connection.execute(
+            f"WITH matched AS MATERIALIZED ({matched}) "
+            "SELECT id, score, (SELECT count(*) FROM matched) FROM matched "
+            "ORDER BY score, id LIMIT ?",
+            (*params, wanted),
+        ).fetchall()
+        return [(row[0], row[1]) for row in rows], rows[0][2] if rows else 0
+    ranked = connection.execute(f"{matched} ORDER BY score, id LIMIT ?", (*params, wanted))
+    best = ranked.fetchall()
+    if len(best) < wanted:
+        return best, len(best)
+    # Counting the index matches alone (no bm25) costs little next to ranking them.
+    (total,) = connection.execute(
+        "SELECT count(*) FROM search_index WHERE search_index MATCH ?", (fts,)
+    ).fetchone()
+    return best, int(total)
+
+
+def _newest(connection: sqlite3.Connection, filters: Filters, wanted: int) -> tuple[Ranked, int]:
+    """Without words: the newest ``wanted`` reports that pass the filters, and how many pass."""
+    where, params = filter_sql(filters)
+    condition = " AND ".join(where) or "1"
+    newest = connection.execute(
+        f"SELECT a.id, NULL FROM articles a WHERE {condition} "
+        "ORDER BY a.day DESC, a.id DESC LIMIT ?",
+        (*params, wanted),
+    ).fetchall()
+    if len(newest) < wanted:
+        return newest, len(newest)
+    (total,) = connection.execute(
+        f"SELECT count(*) FROM articles a WHERE {condition}", params
+    ).fetchone()
+    return newest, int(total)
+
+
+def _matches(
+    connection: sqlite3.Connection, fts: str, filters: Filters
+) -> tuple[str, list[str], list[object]]:
+    """FROM, WHERE conditions and parameters of the index matches that pass the filters.
+
+    The index alone ranks: article rows are wide (text and analysis), so no match reads
+    one. Column filters are checked per match with one seek in the thin index keyed by id
+    (cheaper than building the set of every report a date range passes). Fact filters are
+    checked per match when the query matches few reports, and as a set of ids (one index
+    range per fact) when it matches many.
+    """
+    source = "search_index"
+    conditions = ["search_index MATCH ?"]
+    params: list[object] = [fts]
+    parts = filter_parts(filters, subject="+search_index.rowid")
+    if parts.columns:
+        source += (
+            " CROSS JOIN articles a INDEXED BY articles_filters_by_id ON a.id = search_index.rowid"
+        )
+        conditions += parts.columns
+        params += parts.column_params
+    if parts.facts:
+        matches = connection.execute(
+            "SELECT count(*) FROM search_index WHERE search_index MATCH ?", (fts,)
+        ).fetchone()[0]
+        if matches <= CORRELATE_BELOW:
+            parts = filter_parts(filters, correlate="search_index.rowid")
+        conditions += parts.facts
+        params += parts.fact_params
+    return source, conditions, params
 
 
 # A fact filter is a list of alternatives: (table, condition on its rows, parameters).
@@ -198,10 +244,13 @@ class FilterParts:
     column_params: list[object] = field(default_factory=list)
 
 
-def filter_parts(filters: Filters, *, correlate: str | None = None) -> FilterParts:
-    """The filters as SQL. Fact filters are sets of ``a.id`` (good when many reports are
-    considered) or, with ``correlate`` (an SQL expression of the article id), a lookup per
-    row (good when a few thousand search matches are checked: no large set is built)."""
+def filter_parts(
+    filters: Filters, *, subject: str = "a.id", correlate: str | None = None
+) -> FilterParts:
+    """The filters as SQL. Fact filters are sets that ``subject`` (an SQL expression of the
+    article id) must be in (good when many reports are considered) or, with ``correlate``
+    (such an expression too), a lookup per row (good when a few thousand search matches are
+    checked: no large set is built)."""
     parts = FilterParts()
     where, params = parts.columns, parts.column_params
 
@@ -218,7 +267,7 @@ def filter_parts(filters: Filters, *, correlate: str | None = None) -> FilterPar
             )
         else:
             parts.facts.append(
-                "a.id IN ("
+                f"{subject} IN ("
                 + " UNION ".join(
                     f"SELECT article_id FROM {table} WHERE {condition}"
                     for table, condition, _ in alternatives
@@ -306,9 +355,9 @@ FACETS = ("entities", "places", "publishers", "hashtags", "topics")
 
 def facet_counts(connection: sqlite3.Connection, ids: list[int]) -> dict[str, list[FacetValue]]:
     """Top values of each facet among ``ids``, by how many of those reports carry them."""
-    counted: dict[str, list[FacetValue]] = {name: [] for name in FACETS}
     if not ids:
-        return counted
+        return {name: [] for name in FACETS}
+    counted: dict[str, list[tuple[int, str, str]]] = {name: [] for name in FACETS}
     rows = connection.execute(
         "SELECT facet, key, min(label), count(*) FROM facet_values "
         "WHERE article_id IN (SELECT value FROM json_each(?)) AND facet != 'areas' "
@@ -316,9 +365,13 @@ def facet_counts(connection: sqlite3.Connection, ids: list[int]) -> dict[str, li
         (json.dumps(ids),),
     )
     for facet, key, label, count in rows:
-        counted[facet].append(FacetValue(value=label, key=key, count=count))
+        counted[facet].append((-count, label, key))
+    # only the values shown become objects: a facet may have thousands of values
     return {
-        name: sorted(values, key=lambda v: (-v.count, v.value))[:FACET_SIZE]
+        name: [
+            FacetValue(value=label, key=key, count=-negated)
+            for negated, label, key in heapq.nsmallest(FACET_SIZE, values)
+        ]
         for name, values in counted.items()
     }
 
@@ -342,7 +395,9 @@ def _hits(
         row = rows[article_id]
         snippet = None
         if parsed is not None:
-            text_words = _stored_words(row[8], row[9]) or list(words(row[7]))
+            text_words = _stored_words(row[8], row[9], parsed)
+            if text_words is None:
+                text_words = list(words(row[7]))
             snippet = make_snippet(row[7], parsed, text_words)
         hits.append(
             Hit(
@@ -360,11 +415,14 @@ def _hits(
     return hits
 
 
-def _stored_words(terms: bytes | None, offsets: bytes | None) -> list[Word]:
+def _stored_words(
+    terms: bytes | None, offsets: bytes | None, parsed: ParsedQuery
+) -> list[Word] | None:
+    """The words of a stored report a snippet may highlight; None when not stored."""
     if terms is None or offsets is None:
-        return []
+        return None
     exact, _, stem = zlib.decompress(terms).decode().partition("\x00")
-    return stored_words(exact, stem, offsets)
+    return stored_words(exact, stem, offsets, among=(parsed.highlight_exact, parsed.highlight_stem))
 
 
 def make_snippet(
@@ -379,12 +437,7 @@ def make_snippet(
     if not matches:
         end = _word_end(text, min(len(text), width))
         return Snippet(text=text[:end], start=0, end=end)
-    best_start, best_score = matches[0][0], -1
-    for i, (start, _, _) in enumerate(matches):
-        window = {m[2] for m in matches[i:] if m[1] <= start + width}
-        if len(window) > best_score:
-            best_start, best_score = start, len(window)
-    start = _word_start(text, max(0, best_start - width // 4))
+    start = _word_start(text, max(0, _busiest_start(matches, width) - width // 4))
     end = _word_end(text, min(len(text), start + width))
     return Snippet(
         text=text[start:end],
@@ -392,6 +445,29 @@ def make_snippet(
         end=end,
         highlights=[(s, e) for s, e, _ in matches if s >= start and e <= end],
     )
+
+
+def _busiest_start(matches: list[tuple[int, int, str]], width: int) -> int:
+    """Where the first window of ``width`` characters holding the most distinct matched
+    words begins, a window starting at each match. Matches come in text order, so their
+    ends never decrease and the window slides: linear, not quadratic, in the matches (a
+    long report may match a word hundreds of times)."""
+    best_start, best_score = matches[0][0], -1
+    inside: Counter[str] = Counter()
+    end = 0  # matches[i:end] are the window of match i
+    for i, (start, _, _) in enumerate(matches):
+        end = max(end, i)
+        while end < len(matches) and matches[end][1] <= start + width:
+            inside[matches[end][2]] += 1
+            end += 1
+        if len(inside) > best_score:
+            best_start, best_score = start, len(inside)
+        if i < end:
+            word = matches[i][2]
+            inside[word] -= 1
+            if not inside[word]:
+                del inside[word]
+    return best_start
 
 
 def _word_start(text: str, index: int) -> int:

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import zlib
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress
+from operator import or_
 
 from marsad.arabic import clitic_stems, match_key, strip_article, tokenize
 
@@ -96,17 +98,29 @@ def encode_offsets(text_words: list[Word]) -> bytes:
     return zlib.compress(pairs.tobytes(), 1)
 
 
-def stored_words(exact: str, stem: str, offsets: bytes) -> list[Word]:
-    """The words of a report rebuilt from what was indexed (see :func:`encode_offsets`)."""
+def stored_words(
+    exact: str, stem: str, offsets: bytes, among: tuple[Set[str], Set[str]] | None = None
+) -> list[Word] | None:
+    """The words of a report rebuilt from what was indexed (see :func:`encode_offsets`);
+    with ``among`` (exact forms, stem forms) only the words having one of those forms,
+    which is all a snippet needs: a long report is not rebuilt word by word. None when
+    what was stored does not line up."""
     pairs = array("I")
     pairs.frombytes(zlib.decompress(offsets))
     exact_forms, stem_forms = exact.split(" "), stem.split(" ")
     if len(pairs) != 2 * len(exact_forms) or len(exact_forms) != len(stem_forms):
-        return []
-    result = []
-    position = 0
-    for i, (exact_form, stem_form_) in enumerate(zip(exact_forms, stem_forms, strict=True)):
-        start = position + pairs[2 * i]
-        position = start + pairs[2 * i + 1]
-        result.append(Word(start, position, exact_form, stem_form_))
-    return result
+        return None
+    # running sums of (gap, length) pairs: each word's start, then its end
+    bounds = list(accumulate(pairs))
+    chosen: Iterable[int] = range(len(exact_forms))
+    if among is not None:
+        wanted_exact, wanted_stem = among
+        chosen = compress(
+            chosen,
+            map(
+                or_,
+                map(wanted_exact.__contains__, exact_forms),
+                map(wanted_stem.__contains__, stem_forms),
+            ),
+        )
+    return [Word(bounds[2 * i], bounds[2 * i + 1], exact_forms[i], stem_forms[i]) for i in chosen]
