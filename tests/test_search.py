@@ -176,13 +176,15 @@ FILTERED = [
 ]
 
 
-@pytest.mark.parametrize("correlate_below", [0, 10**9], ids=["fact-sets", "per-match"])
+@pytest.mark.parametrize("correlate_below", [0, 10**9], ids=["fact-sets", "facts-per-match"])
+@pytest.mark.parametrize("column_set_below", [0, 10**9], ids=["columns-per-match", "column-sets"])
 def test_filtered_search_ranks_and_counts_like_a_plain_scan(
-    corpus: Store, monkeypatch: pytest.MonkeyPatch, correlate_below: int
+    corpus: Store, monkeypatch: pytest.MonkeyPatch, correlate_below: int, column_set_below: int
 ) -> None:
     """Whichever way the filters are checked, the hits, scores, total and facets are those
     of ranking every match and dropping the ones the filters refuse."""
     monkeypatch.setattr(search_module, "CORRELATE_BELOW", correlate_below)
+    monkeypatch.setattr(search_module, "COLUMN_SET_BELOW", column_set_below)
     for query, filters in [*FILTERED, ("اللاجئين", Filters()), ("سوريا", Filters())]:
         expected = _reference(corpus, query, filters)
         if filters != Filters():

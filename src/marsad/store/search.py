@@ -29,6 +29,9 @@ SNIPPET_CHARS = 220
 # With a filter, searches matching at most this many reports check each match against the
 # filters; larger ones intersect with the set of reports that pass them.
 CORRELATE_BELOW = 1500
+# Column filters (day, publisher, ...) passing fewer reports than this are read as a set of
+# ids; broader ones are checked per match in an index keyed by id.
+COLUMN_SET_BELOW = 2000
 # bm25 weights of the (exact, stem) columns: an exact spelling outranks a loose one.
 COLUMN_WEIGHTS = (2.0, 1.0)
 
@@ -197,20 +200,32 @@ def _matches(
     """FROM, WHERE conditions and parameters of the index matches that pass the filters.
 
     The index alone ranks: article rows are wide (text and analysis), so no match reads
-    one. Column filters are checked per match with one seek in the thin index keyed by id
-    (cheaper than building the set of every report a date range passes). Fact filters are
-    checked per match when the query matches few reports, and as a set of ids (one index
-    range per fact) when it matches many.
+    one. Column filters that pass few reports (a day, a story) are read once as a set of
+    ids; others are checked per match with one seek in the thin index keyed by id (cheaper
+    than building the set of every report a year passes). Fact filters are checked per
+    match when the query matches few reports, and as a set of ids (one index range per
+    fact) when it matches many.
     """
     source = "search_index"
     conditions = ["search_index MATCH ?"]
     params: list[object] = [fts]
     parts = filter_parts(filters, subject="+search_index.rowid")
     if parts.columns:
-        source += (
-            " CROSS JOIN articles a INDEXED BY articles_filters_by_id ON a.id = search_index.rowid"
-        )
-        conditions += parts.columns
+        columns = " AND ".join(parts.columns)
+        (passing,) = connection.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM articles a WHERE {columns} LIMIT ?)",
+            (*parts.column_params, COLUMN_SET_BELOW),
+        ).fetchone()
+        if passing < COLUMN_SET_BELOW:
+            conditions.append(
+                f"+search_index.rowid IN (SELECT a.id FROM articles a WHERE {columns})"
+            )
+        else:
+            source += (
+                " CROSS JOIN articles a INDEXED BY articles_filters_by_id"
+                " ON a.id = search_index.rowid"
+            )
+            conditions += parts.columns
         params += parts.column_params
     if parts.facts:
         matches = connection.execute(
