@@ -1,4 +1,4 @@
-"""Step 6 of scripts/train_ner.py: the character-CNN + BiLSTM tagger (torch, CPU, one thread).
+"""Step 6 of scripts/train_ner.py: a character-CNN + BiLSTM tagger (torch, CPU, one thread).
 
 Install exactly ``torch==2.13.0`` to run it; inference never needs torch (see
 ``marsad/entities/bilstm.py``, which this file's export must match). Seeds are fixed
@@ -11,6 +11,7 @@ import random
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -38,17 +39,27 @@ def train_bilstm(
     out: Path,
     log: Callable[[str], None],
     keep_best: bool = False,
+    crf: bool = False,
+    word_dropout: float = 0.0,
+    embedding_rate: float = 0.0,
+    seed: int = SEED,
 ) -> list[float]:
     """Train on ``train`` for ``epochs``, write the weights of the last epoch (or, with
     ``keep_best``, of the epoch best on dev) to ``out`` as npz for numpy inference, and
-    return the dev F1 after each epoch."""
+    return the dev F1 after each epoch.
+
+    With ``crf`` the output is a linear-chain CRF (transition scores trained jointly,
+    IOB2-invalid transitions fixed at -1e4) and the tagger's probabilities are its
+    marginals; ``word_dropout`` is the chance a training word's vector is the unknown one;
+    ``embedding_rate`` > 0 fine-tunes the word vectors at that learning rate (0: frozen).
+    """
     import torch
     from torch import nn
 
     torch.set_num_threads(1)
-    torch.manual_seed(SEED)
-    random.seed(SEED)
-    np.random.seed(SEED)
+    torch.manual_seed(seed)
+    random.seed(seed)
+    np.random.seed(seed)
     loaded = np.load(vectors)
     news_words = [str(w) for w in loaded["words"]]
     matrix = loaded["vectors"].astype(np.float32)
@@ -87,6 +98,9 @@ def train_bilstm(
     train_x = [encode(tokens, grow=True) for tokens, _ in train]
     dev_x = [encode(tokens, grow=False) for tokens, _ in dev]
     label_ids = {label: i for i, label in enumerate(LABELS)}
+    forbidden = [[b.startswith("I-") and a[2:] != b[2:] for b in LABELS] for a in LABELS]
+    invalid_moves = -1e4 * torch.tensor(forbidden, dtype=torch.float32)
+    invalid_starts = -1e4 * torch.tensor([b.startswith("I-") for b in LABELS], dtype=torch.float32)
     train_y = [[label_ids[t] for t in tags] for _, tags in train]
     extra_size = len(GAZETTEER_LABELS) + len(SHAPES) + 1
 
@@ -94,7 +108,7 @@ def train_bilstm(
         def __init__(self) -> None:
             super().__init__()
             self.emb = nn.Embedding.from_pretrained(
-                torch.tensor(embeddings), freeze=True, padding_idx=0
+                torch.tensor(embeddings), freeze=not embedding_rate, padding_idx=0
             )
             self.cemb = nn.Embedding(len(chars) + 2, CHAR_DIM, padding_idx=0)
             self.conv = nn.Conv1d(CHAR_DIM, FILTERS, 3, padding=1)
@@ -104,6 +118,9 @@ def train_bilstm(
             )  # fmt: skip
             self.drop = nn.Dropout(DROPOUT)
             self.out = nn.Linear(2 * HIDDEN, len(LABELS))
+            self.transitions = nn.Parameter(torch.zeros(len(LABELS), len(LABELS)))
+            self.start = nn.Parameter(torch.zeros(len(LABELS)))
+            self.end = nn.Parameter(torch.zeros(len(LABELS)))
 
         def forward(self, w: torch.Tensor, c: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
             n, steps = w.shape
@@ -111,6 +128,44 @@ def train_bilstm(
             cf = torch.relu(self.conv(ce)).max(dim=2).values.view(n, steps, -1)
             h, _ = self.lstm(self.drop(torch.cat([self.emb(w), cf, x], dim=2)))
             return self.out(self.drop(h))
+
+        def chain(self) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+            """Transition, start and end scores with IOB2's forbidden moves fixed."""
+            return (
+                self.transitions + invalid_moves,
+                self.start + invalid_starts,
+                self.end,
+            )
+
+        def log_partition(self, em: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+            trans, start, end = self.chain()
+            alpha = start + em[:, 0]
+            for t in range(1, em.shape[1]):
+                step = torch.logsumexp(alpha[:, :, None] + trans, dim=1) + em[:, t]
+                alpha = torch.where(mask[:, t : t + 1], step, alpha)
+            return torch.logsumexp(alpha + end, dim=1)
+
+        def gold_score(self, em: torch.Tensor, y: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+            trans, start, end = self.chain()
+            emitted = (em.gather(2, y.unsqueeze(2)).squeeze(2) * mask).sum(1)
+            moved = (trans[y[:, :-1], y[:, 1:]] * mask[:, 1:]).sum(1)
+            last = y.gather(1, (mask.sum(1).long() - 1).unsqueeze(1)).squeeze(1)
+            return start[y[:, 0]] + emitted + moved + end[last]
+
+        def marginals(self, em: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+            """Per-word label marginals by forward-backward (as marsad.entities.bilstm)."""
+            trans, start, end = self.chain()
+            steps = em.shape[1]
+            alphas = [start + em[:, 0]]
+            for t in range(1, steps):
+                step = torch.logsumexp(alphas[-1][:, :, None] + trans, dim=1) + em[:, t]
+                alphas.append(torch.where(mask[:, t : t + 1], step, alphas[-1]))
+            betas = [end.expand_as(em[:, 0])]
+            for t in range(steps - 2, -1, -1):
+                step = torch.logsumexp(trans + (em[:, t + 1] + betas[-1])[:, None, :], dim=2)
+                betas.append(torch.where(mask[:, t + 1 : t + 2], step, end.expand_as(step)))
+            scores = torch.stack(alphas, 1) + torch.stack(betas[::-1], 1)
+            return torch.softmax(scores, dim=2)
 
     def batchify(
         items: Sequence[tuple[list[int], list[list[int]], np.ndarray]],
@@ -133,7 +188,12 @@ def train_bilstm(
         with torch.no_grad():
             for i in range(0, len(dev_x), 64):
                 items = dev_x[i : i + 64]
-                log_probs = torch.log_softmax(net(*batchify(items)), -1).numpy()
+                w, c, x = batchify(items)
+                if crf:
+                    probs = net.marginals(net(w, c, x), w > 0)
+                    log_probs = torch.log(probs + 1e-9).numpy()
+                else:
+                    log_probs = torch.log_softmax(net(w, c, x), -1).numpy()
                 for j, (ws, _, _) in enumerate(items):
                     found.append(viterbi_iob2(log_probs[j, : len(ws)], LABELS))
         return found
@@ -151,6 +211,15 @@ def train_bilstm(
             conv_b=state["conv.bias"],
             out_w=state["out.weight"],
             out_b=state["out.bias"],
+            **(
+                {
+                    "transitions": (state["transitions"] + invalid_moves.numpy()),
+                    "start": (state["start"] + invalid_starts.numpy()),
+                    "end": state["end"],
+                }
+                if crf
+                else {}
+            ),
             **{
                 f"{side}_{name}": state[f"lstm.{torch_name}_l0{suffix}"]
                 for side, suffix in (("fwd", ""), ("bwd", "_reverse"))
@@ -164,7 +233,11 @@ def train_bilstm(
         )
 
     net = Net()
-    optimiser = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=LEARNING_RATE)
+    rest = [p for name, p in net.named_parameters() if p.requires_grad and name != "emb.weight"]
+    groups: list[dict[str, Any]] = [{"params": rest}]
+    if embedding_rate:
+        groups.append({"params": [net.emb.weight], "lr": embedding_rate})
+    optimiser = torch.optim.Adam(groups, lr=LEARNING_RATE)
     loss_of = nn.CrossEntropyLoss(ignore_index=-1)
     order = list(range(len(train_x)))
     curve = []
@@ -178,8 +251,16 @@ def train_bilstm(
             y = torch.full(w.shape, -1, dtype=torch.long)
             for j, k in enumerate(batch):
                 y[j, : len(train_y[k])] = torch.tensor(train_y[k])
+            mask = w > 0
+            if word_dropout:
+                w = torch.where(mask & (torch.rand(w.shape) < word_dropout), 1, w)
             optimiser.zero_grad()
-            loss = loss_of(net(w, c, x).view(-1, len(LABELS)), y.view(-1))
+            if crf:
+                em = net(w, c, x)
+                gold = y.clamp(min=0)
+                loss = (net.log_partition(em, mask) - net.gold_score(em, gold, mask)).mean()
+            else:
+                loss = loss_of(net(w, c, x).view(-1, len(LABELS)), y.view(-1))
             loss.backward()
             nn.utils.clip_grad_norm_(net.parameters(), 5.0)
             optimiser.step()

@@ -106,3 +106,39 @@ def test_names_spread_to_their_untagged_repeats_nearby() -> None:
 def test_missing_model_files_are_a_model_data_error(tmp_path: Path) -> None:
     with pytest.raises(ModelDataError):
         NerModel.load(tmp_path)
+
+
+def test_chain_marginals_match_enumeration() -> None:
+    """The BiLSTM's CRF output layer: forward-backward equals summing over every path,
+    and a shorter sentence in the batch ends at its own last word."""
+    from itertools import pairwise, product
+
+    from marsad.entities.bilstm import chain_scores
+
+    rng = np.random.default_rng(0)
+    emissions = rng.normal(size=(2, 4, 3)).astype(np.float32)
+    transitions, start, end = rng.normal(size=(3, 3)), rng.normal(size=3), rng.normal(size=3)
+    mask = np.array([[True] * 4, [True, True, True, False]])
+    scores = chain_scores(emissions, mask, transitions, start, end)
+    for row, length in enumerate((4, 3)):
+        marginals = np.zeros((length, 3))
+        for path in product(range(3), repeat=length):
+            weight = start[path[0]] + end[path[-1]]
+            weight += sum(emissions[row, t, y] for t, y in enumerate(path))
+            weight += sum(transitions[a, b] for a, b in pairwise(path))
+            for t, y in enumerate(path):
+                marginals[t, y] += np.exp(weight)
+        expected = marginals / marginals.sum(axis=1, keepdims=True)
+        got = np.exp(scores[row, :length])
+        got /= got.sum(axis=1, keepdims=True)
+        assert np.allclose(got, expected, atol=1e-5)
+
+
+def test_shipped_bilstms_give_label_probabilities() -> None:
+    model = default_model()
+    assert model.bilstms, "the shipped model has a BiLSTM"
+    tokens = ["وقصفت", "قوات", "النظام", "مدينة", "دير", "الزور", "أمس"]
+    for bilstm in model.bilstms:
+        (probs,) = bilstm.probabilities([tokens])
+        assert probs.shape == (len(tokens), len(bilstm.labels))
+        assert np.allclose(probs.sum(axis=1), 1.0, atol=1e-5)

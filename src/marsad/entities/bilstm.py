@@ -1,14 +1,16 @@
-"""The second tagger: a character-CNN + BiLSTM, trained with torch, run here with numpy.
+"""The neural tagger: a character-CNN + BiLSTM, trained with torch, run here with numpy.
 
-Its input per word: the word2vec vector learnt on SaudiNewsNet (frozen, looked up by the
-matching key or its clitic-stripped readings), a max-pooled character CNN over the key,
-the word's gazetteer labels, its shape and an out-of-vocabulary flag. It outputs label
-probabilities that :class:`marsad.entities.ner.NerModel` averages with the CRF's.
+Its input per word: the word2vec vector learnt on SaudiNewsNet (fine-tuned in training,
+looked up by the matching key or its clitic-stripped readings), a max-pooled character
+CNN over the key, the word's gazetteer labels, its shape and an out-of-vocabulary flag.
+It outputs label probabilities that :class:`marsad.entities.ner.NerModel` averages over
+its BiLSTMs (and with the CRF's): a softmax per word, or, when the weights carry a CRF
+output layer (``transitions``), the label marginals of that chain by forward-backward.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +27,36 @@ CACHE_LIMIT = 100_000
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 0.5 * (np.tanh(0.5 * x) + 1.0)
+
+
+def _log_step(scores: np.ndarray, exp_transitions: np.ndarray) -> np.ndarray:
+    """log(sum_i exp(scores[:, i]) * exp_transitions[i, j]) for each j, kept stable."""
+    top = scores.max(axis=1, keepdims=True)
+    return np.log(np.exp(scores - top) @ exp_transitions + 1e-30) + top
+
+
+def chain_scores(
+    emissions: np.ndarray,
+    mask: np.ndarray,
+    transitions: np.ndarray,
+    start: np.ndarray,
+    end: np.ndarray,
+) -> np.ndarray:
+    """Forward plus backward log scores of each label at each word of a linear-chain CRF
+    (log marginals up to each sentence's constant); a sentence ends at its last word."""
+    exp_transitions = np.exp(transitions)
+    steps = emissions.shape[1]
+    alpha = np.zeros_like(emissions)
+    alpha[:, 0] = start + emissions[:, 0]
+    for t in range(1, steps):
+        step = _log_step(alpha[:, t - 1], exp_transitions) + emissions[:, t]
+        alpha[:, t] = np.where(mask[:, t : t + 1], step, alpha[:, t - 1])
+    beta = np.empty_like(emissions)
+    beta[:, steps - 1] = end
+    for t in range(steps - 2, -1, -1):
+        step = _log_step(emissions[:, t + 1] + beta[:, t + 1], exp_transitions.T)
+        beta[:, t] = np.where(mask[:, t + 1 : t + 2], step, end)
+    return alpha + beta
 
 
 class BiLstmTagger:
@@ -50,41 +82,48 @@ class BiLstmTagger:
     def clear_cache(self) -> None:
         self._cache.clear()
 
-    def _word(self, token: str) -> tuple[int, np.ndarray]:
-        """Word id and the word's fixed features (characters, gazetteer, shape), cached."""
-        cached = self._cache.get(token)
-        if cached is not None:
-            return cached
-        key = word_key(token)
-        ident = self.vocab.get(key)
-        readings = clitic_stems(key)
-        if ident is None:
-            ident = next((self.vocab[r] for r in readings if r in self.vocab), 1)
-        extra = np.zeros(len(GAZETTEER_LABELS) + len(SHAPES) + 1, np.float32)
-        labels = set(self.gazetteer.get(key, ()))
-        for reading in readings[1:]:
-            labels.update(self.gazetteer.get(reading, ()))
-        for label in labels:
-            if label in GAZETTEER_LABELS:
-                extra[GAZETTEER_LABELS.index(label)] = 1.0
-        extra[len(GAZETTEER_LABELS) + SHAPES.index(shape(key))] = 1.0
-        extra[-1] = 0.0 if key in self.vocab else 1.0
-        chars = [self.chars.get(c, 1) for c in key[:MAX_CHARS]] or [1]
-        features = np.concatenate([self._char_features(chars), extra])
-        if len(self._cache) >= CACHE_LIMIT:
+    def _fill_cache(self, tokens: Iterable[str]) -> None:
+        """Word id and fixed features (characters, gazetteer, shape) of each token not yet
+        cached; the character CNN reads all the new words at once."""
+        new = [t for t in dict.fromkeys(tokens) if t not in self._cache]
+        if not new:
+            return
+        if len(self._cache) + len(new) > CACHE_LIMIT:
             self._cache.clear()
-        self._cache[token] = (ident, features)
-        return ident, features
+        chars = np.zeros((len(new), MAX_CHARS + 2), np.int64)  # one padding slot each side
+        extras = np.zeros((len(new), len(GAZETTEER_LABELS) + len(SHAPES) + 1), np.float32)
+        idents = []
+        for row, token in enumerate(new):
+            key = word_key(token)
+            ident = self.vocab.get(key)
+            readings = clitic_stems(key)
+            if ident is None:
+                ident = next((self.vocab[r] for r in readings if r in self.vocab), 1)
+            idents.append(ident)
+            labels = set(self.gazetteer.get(key, ()))
+            for reading in readings[1:]:
+                labels.update(self.gazetteer.get(reading, ()))
+            for label in labels:
+                if label in GAZETTEER_LABELS:
+                    extras[row, GAZETTEER_LABELS.index(label)] = 1.0
+            extras[row, len(GAZETTEER_LABELS) + SHAPES.index(shape(key))] = 1.0
+            extras[row, -1] = 0.0 if key in self.vocab else 1.0
+            ids = [self.chars.get(c, 1) for c in key[:MAX_CHARS]] or [1]
+            chars[row, 1 : len(ids) + 1] = ids
+        features = np.concatenate([self._char_features(chars), extras], axis=1)
+        for row, token in enumerate(new):
+            self._cache[token] = (idents[row], features[row])
 
-    def _char_features(self, chars: list[int]) -> np.ndarray:
-        """Character CNN (kernel 3, padding 1), ReLU, max over MAX_CHARS positions."""
+    def _char_features(self, chars: np.ndarray) -> np.ndarray:
+        """Character CNN (kernel 3, padding 1), ReLU, max over MAX_CHARS positions, of
+        each row of padded character ids."""
         w = self.weights
-        ids = np.zeros(MAX_CHARS + 2, np.int64)
-        ids[1 : len(chars) + 1] = chars
-        embedded = w["char_emb"][ids]  # positions, dim; row 0 (padding) is zero
+        embedded = w["char_emb"][chars]  # words, positions, dim; row 0 (padding) is zero
         kernel = w["conv_w"]  # filters, dim, width
-        conv = sum(embedded[k : k + MAX_CHARS] @ kernel[:, :, k].T for k in range(kernel.shape[2]))
-        return np.maximum(conv + w["conv_b"], 0.0).max(axis=0)
+        conv = sum(
+            embedded[:, k : k + MAX_CHARS] @ kernel[:, :, k].T for k in range(kernel.shape[2])
+        )
+        return np.maximum(conv + w["conv_b"], 0.0).max(axis=1)
 
     def probabilities(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
         """Per sentence, a (tokens × labels) array of label probabilities."""
@@ -105,14 +144,16 @@ class BiLstmTagger:
         x = np.zeros((n, steps, width + self.feature_size), np.float32)
         mask = np.zeros((n, steps), bool)
         for i, tokens in enumerate(sentences):
-            for t, token in enumerate(tokens):
-                ident, features = self._word(token)
-                x[i, t, :width] = w["word_emb"][ident]
-                x[i, t, width:] = features
-                mask[i, t] = True
+            mask[i, : len(tokens)] = True
+        self._fill_cache(t for tokens in sentences for t in tokens)
+        words = [self._cache[t] for tokens in sentences for t in tokens]
+        x[:, :, :width][mask] = w["word_emb"][[ident for ident, _ in words]]
+        x[:, :, width:][mask] = np.stack([features for _, features in words])
         forward = self._lstm(x, mask, "fwd", reverse=False)
         backward = self._lstm(x, mask, "bwd", reverse=True)
         logits = np.concatenate([forward, backward], axis=2) @ w["out_w"].T + w["out_b"]
+        if "transitions" in w:
+            logits = chain_scores(logits, mask, w["transitions"], w["start"], w["end"])
         logits -= logits.max(axis=2, keepdims=True)
         e = np.exp(logits)
         return e / e.sum(axis=2, keepdims=True)

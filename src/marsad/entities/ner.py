@@ -1,8 +1,9 @@
-"""The Arabic NER tagger: a linear-chain CRF over cached word features (no torch).
+"""The Arabic NER tagger: a feature CRF and character-CNN + BiLSTMs that vote (no torch).
 
-The model is three files in one folder (``marsad/data/ner`` by default), all built by
+The model is one folder (``marsad/data/ner`` by default), all built by
 ``scripts/train_ner.py``: the crfsuite weights, the word clusters learnt from unlabelled
-news, and a gazetteer of names by type.
+news, a gazetteer of names by type, and the BiLSTMs (``bilstm*.npz``) whose label
+probabilities are averaged with the CRF's marginals. Without a BiLSTM the CRF tags alone.
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ MODEL_FILE = "model.crfsuite"
 CLUSTERS_FILE = "clusters.tsv.gz"
 GAZETTEER_FILE = "gazetteer.tsv.gz"
 BILSTM_FILE = "bilstm.npz"  # optional: with it, the CRF and a BiLSTM vote
-ENSEMBLE_WEIGHT = 0.5  # the BiLSTM's share of the vote, chosen on the dev block
+BILSTM_PATTERN = "bilstm*.npz"  # every BiLSTM of the folder (bilstm.npz, bilstm-2.npz) votes
+ENSEMBLE_WEIGHT = 0.5  # the BiLSTMs' share of the vote (1: CRF not consulted), chosen on dev
+OUTSIDE_BIAS = 0.0  # added to O's log probability in the vote (< 0: more names), tried on dev
 PROPAGATION_WINDOW = 20  # sentences either side; chosen on the dev block (5: 71.0, 20: 71.1)
 
 
@@ -79,7 +82,9 @@ class NerModel:
     ) -> None:
         self.extractor = extractor
         self.finders = finders or {}
-        self.bilstm: BiLstmTagger | None = None
+        self.bilstms: list[BiLstmTagger] = []
+        self.ensemble_weight = ENSEMBLE_WEIGHT
+        self.outside_bias = OUTSIDE_BIAS
         self._tagger = None
         if crf_path is not None:
             import pycrfsuite
@@ -114,55 +119,64 @@ class NerModel:
         model = cls.load_parts(folder / CLUSTERS_FILE, folder / GAZETTEER_FILE).with_crf(
             folder / MODEL_FILE
         )
-        if (folder / BILSTM_FILE).exists():
-            model.with_bilstm(folder / BILSTM_FILE)
+        for path in sorted(folder.glob(BILSTM_PATTERN)):
+            model.with_bilstm(path)
         return model
 
     def with_bilstm(self, path: Path) -> NerModel:
-        """Average the CRF's label marginals with a BiLSTM's probabilities from now on."""
+        """Add a BiLSTM to the vote from now on: the BiLSTMs' probabilities are averaged,
+        then mixed with the CRF's label marginals (``ensemble_weight`` 1: BiLSTMs alone)."""
         from marsad.entities.bilstm import BiLstmTagger
 
-        self.bilstm = BiLstmTagger(path, self.extractor.gazetteer)
-        self.version = "crf+bilstm-1+propagation"
+        self.bilstms.append(BiLstmTagger(path, self.extractor.gazetteer))
+        count = len(self.bilstms)
+        self.version = "crf+bilstm-1" + (f"x{count}" if count > 1 else "") + "+propagation"
         return self
 
     def clear_caches(self) -> None:
         """Forget per-word results (benchmarks start each corpus cold, as a new process)."""
         self.extractor.clear_cache()
         word_key.cache_clear()
-        if self.bilstm is not None:
-            self.bilstm.clear_cache()
+        for bilstm in self.bilstms:
+            bilstm.clear_cache()
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         return self.tag_many([tokens])[0]
 
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """IOB2 tags of each sentence (the BiLSTM, when loaded, reads them in batches)."""
+        """IOB2 tags of each sentence (the BiLSTMs, when loaded, read them in batches; with
+        ``ensemble_weight`` 1 the CRF is not consulted)."""
         tagger = self._tagger
         if tagger is None:
             raise ModelDataError("this NER model has no CRF weights loaded")
-        if self.bilstm is None:
+        if not self.bilstms:
             return [
                 repair(tagger.tag(self.extractor.sentence_features(t))) if t else []
                 for t in sentences
             ]
-        lstm = self.bilstm.probabilities(sentences)
-        labels = self.bilstm.labels
+        votes = [bilstm.probabilities(sentences) for bilstm in self.bilstms]
+        labels = self.bilstms[0].labels
+        outside = labels.index("O")
+        weight = self.ensemble_weight
         out: list[list[str]] = []
-        for tokens, probs in zip(sentences, lstm, strict=True):
+        for i, tokens in enumerate(sentences):
             if not tokens:
                 out.append([])
                 continue
-            tagger.set(self.extractor.sentence_features(tokens))
-            known = set(tagger.labels())
-            crf = np.array(
-                [
-                    [tagger.marginal(label, t) if label in known else 0.0 for label in labels]
-                    for t in range(len(tokens))
-                ]
-            )
-            mixed = ENSEMBLE_WEIGHT * probs + (1 - ENSEMBLE_WEIGHT) * crf
-            out.append(viterbi_iob2(np.log(mixed + 1e-9), labels))
+            mixed = sum(vote[i] for vote in votes) * (weight / len(votes))
+            if weight < 1.0:
+                tagger.set(self.extractor.sentence_features(tokens))
+                known = set(tagger.labels())
+                crf = np.array(
+                    [
+                        [tagger.marginal(label, t) if label in known else 0.0 for label in labels]
+                        for t in range(len(tokens))
+                    ]
+                )
+                mixed = mixed + (1 - weight) * crf
+            scores = np.log(mixed + 1e-9)
+            scores[:, outside] += self.outside_bias
+            out.append(viterbi_iob2(scores, labels))
         return out
 
     def tag_document(
