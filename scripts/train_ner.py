@@ -66,7 +66,7 @@ BILSTM_MEMBERS: tuple[dict[str, Any], ...] = (
     {"crf": False, "embedding_rate": 0.0, "word_dropout": 0.0},
 )
 VOTE_WEIGHTS = (0.3, 0.4, 0.5, 0.6, 0.7)  # the BiLSTMs' share of the vote, tried on dev
-OUTSIDE_BIASES = (0.0, -0.5)  # added to O's log probability in the vote, tried on dev
+OUTSIDE_BIASES = (0.0,)  # O biases of -0.5 to -3 gained nothing on dev here (docs/entities.md)
 MIN_COUNT = 3
 
 
