@@ -292,10 +292,8 @@ def _signals(
         found.add("first_clause")
     if sentence.has(RELATIVES, clause_start, start):
         found.add("relative_clause")
-    if (
-        sentence.has(OCCURRED, start - lex.NEAR, start)
-        or sentence.has(OCCURRED, end, min(end + 2, clause_end))
-        or sentence.has(UNDERGO, start - lex.WINDOW, start)  # "تعرض التنظيم … لحملة انشقاقات"
+    if sentence.has(OCCURRED, start - lex.NEAR, start) or sentence.has(
+        OCCURRED, end, min(end + 2, clause_end)
     ):
         found.add("occurred")
     if sentence.has(OPINION, clause_start, clause_end):
