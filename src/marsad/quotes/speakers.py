@@ -436,11 +436,6 @@ def _introduces_clause(doc: Doc, k: int, lex: Lexicon) -> bool:
     return False
 
 
-def _followed_by_content(doc: Doc, k: int, lex: Lexicon) -> bool:
-    """After a comma apposition comes the complementizer, a colon or the quote."""
-    return opens_content(doc, addressee_end(doc, k, lex), lex)
-
-
 def _clause_stop(doc: Doc, k: int, lex: Lexicon, verb: VerbForm | None = None) -> int:
     """First token at or after ``k`` ending a relative clause or apposition."""
     start = k
