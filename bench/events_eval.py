@@ -136,20 +136,28 @@ def count_fatalities(tally: Tally, gold: Row, predicted: Event) -> None:
 
 
 def count_slots(slots: Counter[str], gold: Row, p: Event, a: Analysis) -> None:
-    """Actors and places, scored only when a component could have filled them."""
-    names = {e.id: e.name for e in a.entities}
-    places = {pl.id: pl.span.text for pl in a.places if pl.id}
+    """Actors and places, scored only when a component could have filled them.
+
+    A predicted actor is right when the gold words name it: its canonical name or any
+    of its mentions in the report (gold ``داعش`` names ``تنظيم الدولة الإسلامية``).
+    """
+    written: dict[str, list[str]] = {e.id: [e.name] for e in a.entities}
+    for mention in a.mentions:
+        if mention.entity_id in written:
+            written[mention.entity_id].append(mention.span.text)
+    places = {pl.id: [pl.span.text] for pl in a.places if pl.id}
     ran = {c for c in a.pipeline if c in UPSTREAM}
-    for slot, value, needs in (
-        ("actor1", names.get(p.actor1 or ""), "entities"),
-        ("actor2", names.get(p.actor2 or ""), "entities"),
-        ("place", places.get(p.place_id or ""), "places"),
+    for slot, forms, needs in (
+        ("actor1", written.get(p.actor1 or "", []), "entities"),
+        ("actor2", written.get(p.actor2 or "", []), "entities"),
+        ("place", places.get(p.place_id or "", []), "places"),
     ):
-        if gold[slot] is None or needs not in ran:
+        if needs not in ran:
             continue
-        slots[f"{slot} gold"] += 1
-        if value and same_name(str(gold[slot]), value):
-            slots[f"{slot} right"] += 1
+        right = gold[slot] is not None and any(same_name(str(gold[slot]), f) for f in forms)
+        slots[f"{slot} gold"] += gold[slot] is not None
+        slots[f"{slot} filled"] += bool(forms)
+        slots[f"{slot} right"] += right
 
 
 def same_name(a: str, b: str) -> bool:
@@ -174,7 +182,11 @@ def report(label: str, rows: Sequence[Row], scores: Scores) -> None:
     for slot in ("actor1", "actor2", "place"):
         if scores.slots[f"{slot} gold"]:
             right, total = scores.slots[f"{slot} right"], scores.slots[f"{slot} gold"]
-            print(f"  {slot}: {right} of {total} gold values found")
+            filled = scores.slots[f"{slot} filled"]
+            print(
+                f"  {slot}: {right} of {total} gold values found;"
+                f" filled on {filled} matched events, {100 * right / max(filled, 1):.0f}% right"
+            )
 
 
 def reliability(scores: Scores) -> None:

@@ -159,6 +159,17 @@ def test_initials_are_an_anonymous_person_never_resolved(component: EntitiesComp
     assert all(e.type == "PER" and not e.registry for e in anonymous)
 
 
+def test_definite_head_refers_back_to_the_organisation(component: EntitiesComponent) -> None:
+    text = (
+        "سيطرت المقاومة الشعبية على جبل صبر بعد معارك مع الحوثيين. "
+        "وقالت المقاومة إن مقاتليها استعادوا ثلاثة مواقع."
+    )
+    analysis = run(component, text)
+    forms = [m.span.text for m in mentions_of(analysis, "org:yemen-popular-resistance")]
+    assert forms == ["المقاومة الشعبية", "المقاومة"]
+    assert [m.span.text for m in mentions_of(analysis, "org:houthis")] == ["الحوثيين"]
+
+
 def test_surname_joins_the_full_name(component: EntitiesComponent) -> None:
     text = (
         "قال الناشط الحقوقي مازن الحمادة إن المعتقلين نُقلوا إلى سجن صيدنايا. "

@@ -196,6 +196,21 @@ def test_actor_one_acts_and_actor_two_is_acted_upon() -> None:
     assert (event.actor1, event.actor2) == ("opposition", "nubl")
 
 
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("شنت طائرات التحالف غارات على مواقع الحوثيين في مأرب أمس.", "الحوثيين"),
+        ("واصلت الطائرات قصف أهداف لـ«داعش» في ريف حلب أمس.", "داعش"),
+        ("استهدف القصف مقرات تابعة للحوثيين في صعدة أمس.", "للحوثيين"),
+    ],
+)
+def test_a_party_named_as_the_target_is_never_actor_one(text: str, targets: str) -> None:
+    start = text.index(targets)
+    mention = Mention(span=Span.of(text, start, start + len(targets)), label="ORG", entity_id="t")
+    [event] = events_of(text, mentions=[mention])
+    assert (event.actor1, event.actor2) == (None, "t")
+
+
 def test_taking_territory_depends_on_who_takes_it() -> None:
     government = events_of("القوات العراقية تستعيد منطقتين شمال شرقي الرمادي")
     rebels = events_of(

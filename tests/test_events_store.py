@@ -68,5 +68,23 @@ def test_the_acled_export_is_filled_from_the_events_and_invents_nothing() -> Non
     assert advance["event_date"] == ""  # no date stated: the report's date is not used
     assert advance["fatalities"] == ""  # no toll stated
     assert advance["notes"] == ADVANCE
-    for row in (strike, advance):  # no party named as an entity here: left empty
-        assert row["actor1"] == row["actor2"] == row["actors"] == ""
+    # The parties are registry entities, named by their canonical names; the target of the
+    # strike (مواقع لميليشيات الحوثي) is actor 2, never actor 1.
+    assert (strike["actor1"], strike["actor2"]) == ("تحالف دعم الشرعية في اليمن", "أنصار الله")
+    assert strike["actors"] == "تحالف دعم الشرعية في اليمن; أنصار الله"
+    assert (advance["actor1"], advance["actor2"]) == ("المقاومة الشعبية", "أنصار الله")
+
+
+def test_the_acled_export_leaves_actors_empty_when_no_party_is_an_entity() -> None:
+    text = "قتل خمسة مدنيين أمس في قصف مدفعي على حي الوعر في مدينة حمص."
+    document = Document.from_bytes(text.encode(), URL, url=URL, media_type="text")
+    article = Article(text=text, published=PUBLISHED, url=URL)
+    analysis = default_pipeline().run(Analysis(document=document, article=article))
+    with Store(":memory:") as store:
+        article_id = store.put("url:" + URL, analysis.document, origin="test", analysis=analysis)
+        out = io.StringIO()
+        assert export(store, [article_id], out, "acled") == 1
+    (row,) = csv.DictReader(io.StringIO(out.getvalue()))
+    assert row["sub_event_type"] == "Shelling/artillery/missile attack"
+    assert row["actor1"] == row["actor2"] == row["actors"] == ""
+    assert row["fatalities"] == "5"

@@ -66,6 +66,16 @@ def test_a_few_hundred_entries(registry: Registry) -> None:
         ("سورية", "loc:SY"),
         ("بالعراق", "loc:IQ"),
         ("الولايات المتحدة الأميركية", "loc:US"),
+        ("للحوثيين", "org:houthis"),
+        ("ميليشيات الحوثي", "org:houthis"),
+        ("حوثياً", "org:houthis"),
+        ("أنصار الله", "org:houthis"),
+        ("التحالف العربي", "org:saudi-led-coalition"),
+        ("والمقاومة الشعبية", "org:yemen-popular-resistance"),
+        ("قوات هادي", "org:yemen-army"),
+        ("تنظيم القاعدة في جزيرة العرب", "org:aqap"),
+        ("المقاتلات التركية", "org:turkish-army"),
+        ("طيران النظام", "org:syrian-army"),
     ],
 )
 def test_lookup_through_variants_and_clitics(

@@ -293,8 +293,8 @@ def reference_candidates(
     """Short forms after the full name: (start, end, entity id).
 
     A definite head noun after an organisation so headed (التنظيم after تنظيم الدولة
-    الإسلامية), and a person's surname alone after their full name (العمر after محمد
-    العمر). Each refers to the most recent such entity before it.
+    الإسلامية, الجيش after الجيش العراقي), and a person's surname alone after their full
+    name (العمر after محمد العمر). Each refers to the most recent such entity before it.
     """
     heads: dict[str, list[tuple[int, str]]] = {}
     by_id = {e.id: e for e in entities}
@@ -303,8 +303,9 @@ def reference_candidates(
         if entity is None or "anonymous" in entity.roles:
             continue
         words = match_key(entity.name).split(" ")
-        if entity.type == "ORG" and words[0] in REFERENCE_HEADS:
-            heads.setdefault("ال" + words[0], []).append((mention.span.end, entity.id))
+        head = words[0].removeprefix("ال") if len(words) > 1 else ""
+        if entity.type == "ORG" and head in REFERENCE_HEADS:  # تنظيم … / الجيش العراقي
+            heads.setdefault("ال" + head, []).append((mention.span.end, entity.id))
         elif entity.type == "PER" and len(words) >= 2 and len(words[-1]) >= MIN_SURNAME:
             heads.setdefault(words[-1], []).append((mention.span.end, entity.id))
     found = []

@@ -1,10 +1,11 @@
 """Word lists for linking mentions within a report: data, apart from the logic."""
 
 # Head nouns of organisation names whose definite form, once the organisation has been
-# named, refers back to it: تنظيم الدولة الإسلامية … التنظيم; هيئة تحرير الشام … الهيئة.
+# named, refers back to it: تنظيم الدولة الإسلامية … التنظيم; هيئة تحرير الشام … الهيئة;
+# المقاومة الشعبية … المقاومة (matching keys, article off).
 REFERENCE_HEADS = (
     "تنظيم", "هيئه", "حزب", "جبهه", "حركه", "منظمه", "جيش", "مرصد", "شبكه", "وكاله",
-    "مجلس", "ائتلاف", "فيلق", "لواء", "فرقه", "مفوضيه", "اتحاد",
+    "مجلس", "ائتلاف", "فيلق", "لواء", "فرقه", "مفوضيه", "اتحاد", "تحالف", "مقاومه",
 )  # fmt: skip
 
 # Words that introduce a byline rather than belong to the author's name.

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
-from marsad.arabic import DateMatch, find_dates, split_sentences
+from marsad.arabic import DateMatch, find_dates, match_key, split_sentences
 from marsad.events import lexicon_data as lex
 from marsad.events.clauses import clause_ids
 from marsad.events.fatalities import Toll, death_toll
@@ -43,6 +43,7 @@ CORROBORATION = 0.4  # a telling this likely counts when a likely event of the r
 CORROBORATING_SENTENCES = 3  # plausible tellings in this many sentences make an event likely
 HEADLINE_MAX_WORDS = 16
 CAUSES = PhraseSet(lex.CAUSES)
+TARGET_MARKERS = PhraseSet(lex.TARGET_MARKERS)
 TERMINAL = ".!؟?…:"
 CLOSING_QUOTES = '»"”'
 
@@ -318,10 +319,11 @@ def _toll_owner(candidates: list[Candidate], toll: Toll | None) -> Candidate | N
 def _actors(
     reading: SentenceReading, candidate: Candidate, mentions: list[Mention]
 ) -> tuple[str | None, str | None]:
-    """Actor 1 is who acts (the subject near the trigger), actor 2 the first other party after.
+    """Actor 1 is who acts (the subject near the trigger), actor 2 the party acted on.
 
     Parties named in the trigger's own clause come first; the rest of the sentence only
-    when the clause names none.
+    when the clause names none. A party named as a target ("مواقع الحوثيين", "ضد داعش",
+    "للحوثيين") is never actor 1: with no other party, actor 1 stays empty.
     """
     sentence = reading.sentence
     inside = [m for m in mentions if sentence.start <= m.span.start and m.span.end <= sentence.end]
@@ -331,18 +333,32 @@ def _actors(
         return None, None
     trigger_start = sentence.tokens[candidate.first].start
     trigger_end = sentence.tokens[candidate.last - 1].end
-    before = [m for m in inside if m.span.end <= trigger_start]
-    after = [m for m in inside if m.span.start >= trigger_end]
+    targets = [m for m in inside if _is_target(sentence, m)]
+    agents = [m for m in inside if m not in targets]
+    before = [m for m in agents if m.span.end <= trigger_start]
+    after = [m for m in agents if m.span.start >= trigger_end]
+    first: Mention | None
     if candidate.trigger.form != "noun" and after and _near(sentence, trigger_end, after[0]):
         first = after[0]  # verb-subject order: "قصفت قوات المعارضة…"
     elif before:
         first = before[-1]
     else:
-        first = after[0] if after else inside[0]
-    others = [
-        m for m in after if m.entity_id != first.entity_id and m.span.start > first.span.start
-    ]
-    return first.entity_id, others[0].entity_id if others else None
+        first = after[0] if after else None
+    actor1 = first.entity_id if first else None
+    later = [m for m in inside if m.span.start >= (first.span.end if first else trigger_end)]
+    others = [m for m in targets + later if m.entity_id != actor1]
+    others.sort(key=lambda m: (m not in targets, m.span.start < trigger_end, m.span.start))
+    return actor1, others[0].entity_id if others else None
+
+
+def _is_target(sentence: KeyedSentence, mention: Mention) -> bool:
+    """Whether the party is named as what was hit: a target word just before it, or a
+    ل glued to it ("مواقع تابعة للحوثيين", "مقر لحزب…")."""
+    index = sentence.token_index(mention.span.start)
+    glued = match_key(sentence.text[sentence.tokens[index].start : mention.span.start])
+    if "ل" in glued or (not glued and match_key(mention.span.text).startswith("لل")):
+        return True
+    return sentence.has(TARGET_MARKERS, index - lex.TARGET_REACH, index)
 
 
 def _near(sentence: KeyedSentence, offset: int, mention: Mention) -> bool:

@@ -412,6 +412,13 @@ GROUP_CUES = (
     "التنظيم", "تنظيم", "داعش", "عناصر", "عناصره", "صفوف", "الجماعة", "جماعة", "فصيل",
     "الفصيل", "الجيش", "النصرة", "كتيبة", "لواء", "مقاتلين", "مقاتلون", "الحرس",
 )  # fmt: skip
+# Words just before a party that make it the target, not the one who acts: "غارات على
+# مواقع الحوثيين", "ضد داعش", "في صفوف المتمردين", "قصف أهداف لـ«داعش»" (the lone ل).
+TARGET_MARKERS = (
+    "مواقع", "موقع", "أهداف", "هدف", "معاقل", "معقل", "تجمعات", "تجمع", "مقرات", "مقر",
+    "مراكز", "مركز", "نقاط", "نقطة", "آليات", "دوريات", "صفوف", "ضد", "على", "ل",
+)  # fmt: skip
+TARGET_REACH = 2  # a marker this many words before the party, at most
 # How far (in words) a cue may sit from its trigger.
 WINDOW = 10
 NEAR = 3
