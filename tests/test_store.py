@@ -329,3 +329,21 @@ def test_a_failed_reanalysis_keeps_the_earlier_analysis() -> None:
         assert store.stale({"marsad": "0.2.0"}) == [article_id]
         store.save_analysis(article_id, _analysis())
         assert store.failures() == []
+
+
+@pytest.mark.parametrize("full", [True, False])
+def test_optimizing_merges_the_search_index_and_keeps_every_hit(full: bool) -> None:
+    with Store(":memory:") as store:
+        for n in range(40):  # each write is a transaction of its own: a segment each
+            _put(store, _plain(f"قصف مدفعي على بلدة رقم {n} في ريف حلب.", f"https://e.org/{n}"))
+
+        def segments() -> int:
+            sql = "SELECT count(DISTINCT segid) FROM search_index_idx"
+            return int(store.connection.execute(sql).fetchone()[0])
+
+        before = segments()
+        hits = store.search("قصف").total
+        store.optimize(full=full)
+        assert segments() < before
+        assert segments() == 1 or not full
+        assert store.search("قصف").total == hits == 40

@@ -29,6 +29,7 @@ from marsad.pipeline import default_pipeline
 from marsad.store import Store
 
 _SHOWN_FAILURES = 1000
+BULK_LOAD = 1000  # reports written in one run after which the search index is merged whole
 
 
 @dataclass
@@ -82,6 +83,8 @@ def ingest(
     with Fetcher(options.fetch) as fetcher, _Analyser(options.workers) as analyser:
         runner = _Run(store, options, stats, fetcher, analyser, progress)
         runner.run(inputs)
+    if stats.added + stats.updated:
+        store.optimize(full=stats.added + stats.updated >= BULK_LOAD)
     return stats
 
 
@@ -103,6 +106,8 @@ def reanalyze(
                 _reanalyze_batch(store, batch, analyser, stats, progress)
                 batch = []
         _reanalyze_batch(store, batch, analyser, stats, progress)
+    if stats.updated:
+        store.optimize(full=stats.updated >= BULK_LOAD)
     return stats
 
 

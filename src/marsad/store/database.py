@@ -343,6 +343,18 @@ class Store:
             "stories": one("SELECT count(*) FROM stories").fetchone()[0],
         }
 
+    def optimize(self, *, full: bool) -> None:
+        """Tidy the search index after writing: each write adds an index segment, and a
+        search reads every segment. ``full`` merges them all into one (after a bulk
+        load; seconds at 100k reports), else a bounded merge step (after a few reports)."""
+        command = (
+            "INSERT INTO search_index (search_index) VALUES ('optimize')"
+            if full
+            else "INSERT INTO search_index (search_index, rank) VALUES ('merge', 500)"
+        )
+        self.connection.execute(command)
+        self.connection.execute("PRAGMA optimize")
+
     # ------------------------------------------------------------------ reading
 
     def search(
