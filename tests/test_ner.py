@@ -142,3 +142,20 @@ def test_shipped_bilstms_give_label_probabilities() -> None:
         (probs,) = bilstm.probabilities([tokens])
         assert probs.shape == (len(tokens), len(bilstm.labels))
         assert np.allclose(probs.sum(axis=1), 1.0, atol=1e-5)
+
+
+def test_a_full_word_cache_is_refilled_with_every_word_of_the_batch(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from marsad.entities import bilstm as bilstm_module
+
+    (tagger, *_) = default_model().bilstms
+    tagger.clear_cache()
+    first = ["قصفت", "قوات", "النظام", "مدينة", "حلب"]
+    (expected,) = tagger.probabilities([["وقال", "السيناتور", *first]])
+    tagger.clear_cache()
+    tagger.probabilities([first])  # these words are cached now
+    monkeypatch.setattr(bilstm_module, "CACHE_LIMIT", len(first) + 1)
+    (probs,) = tagger.probabilities([["وقال", "السيناتور", *first]])  # overflows the cache
+    assert np.allclose(probs, expected, atol=1e-6)
+    tagger.clear_cache()

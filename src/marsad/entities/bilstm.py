@@ -85,11 +85,13 @@ class BiLstmTagger:
     def _fill_cache(self, tokens: Iterable[str]) -> None:
         """Word id and fixed features (characters, gazetteer, shape) of each token not yet
         cached; the character CNN reads all the new words at once."""
-        new = [t for t in dict.fromkeys(tokens) if t not in self._cache]
+        wanted = list(dict.fromkeys(tokens))
+        new = [t for t in wanted if t not in self._cache]
         if not new:
             return
         if len(self._cache) + len(new) > CACHE_LIMIT:
-            self._cache.clear()
+            self._cache.clear()  # and refill every word of this batch, cached before or not
+            new = wanted
         chars = np.zeros((len(new), MAX_CHARS + 2), np.int64)  # one padding slot each side
         extras = np.zeros((len(new), len(GAZETTEER_LABELS) + len(SHAPES) + 1), np.float32)
         idents = []
