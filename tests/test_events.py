@@ -268,7 +268,11 @@ def test_hard_negatives_from_the_fixture_are_no_events(kind: str) -> None:
 
 @pytest.mark.parametrize(
     ("path", "batches", "least"),
-    [(FIXTURE, {1, 2, 3, 5, 6, 7}, 150), (HELD_OUT, {4}, 150), (FRESH, {8, 9, 10}, 150)],
+    [
+        (FIXTURE, {1, 2, 3, 5, 6, 7}, 150),
+        (HELD_OUT, {4}, 150),
+        (FRESH, {8, 9, 10, 11, 12, 13, 14}, 450),
+    ],
 )
 def test_the_fixtures_are_labelled_consistently(path: Path, batches: set[int], least: int) -> None:
     rows = _fixture(path)
