@@ -7,8 +7,9 @@ Sources (see src/marsad/data/geo/README.md for licences): GeoNames via ``geoname
 Babel (CLDR), pycountry and hdx-python-country (which also gives country centres),
 admin-1 units from ``iso3166-2``, Open-Syria governorates/districts/sub-districts and Iraqi
 district names from ``../shared/data/geo``, and the hand-kept ``supplement.json``. A sample
-of SaudiNewsNet decides which names that are also common words need a designator.
-Deterministic: the same inputs give the same file.
+of SaudiNewsNet, read by the shipped NER tagger, and ANERcorp train decide which names
+that are also common words need a designator. Deterministic: the same inputs (the
+shipped NER model among them) give the same file; rebuild it after retraining NER.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from hdx.location.country import Country
 from iso3166_2 import Subdivisions
 
 from marsad.arabic import clitic_stems, match_key, tokenize
+from marsad.entities.conll import read_conll
+from marsad.entities.ner import default_model
 from marsad.model import PlaceKind
 from marsad.places.gazetteer import GazetteerEntry, NameEntry, entry_km, km, write_gazetteer
 from marsad.places.lexicon_data import DESIGNATORS, LOCATIVE_CUES, NISBA_ENDINGS
@@ -50,6 +53,12 @@ VILLAGE_POPULATION = 1_000
 CORPUS_ARTICLES_PER_DAY = 400
 FREQUENT = 5
 MIN_LOCATIVE_SHARE = 0.25
+# A frequent name of a small place that the shipped NER tagger seldom reads as a place in
+# running news text, and that ANERcorp's annotators left untagged several times, is a
+# common word there (بيان, إطار, البلاد, السوق: "statement", "framework", "the country",
+# "the market"); names of real towns the tagger misses (تلعفر, المخا) are rare as words.
+MIN_TAGGED_SHARE = 0.1
+MIN_ORDINARY = 5
 
 
 @dataclass
@@ -94,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
             key = without_designator(match_key(name))
             if len(key.replace(" ", "")) >= 2:
                 keys[key].add(number)
-    corpus = corpus_counts(args.shared_data / "corpus" / "saudinewsnet", set(keys))
+    corpus = corpus_counts(args.shared_data, set(keys))
     not_bare = {match_key(n) for n in supplement["not_bare"]}
     names = {
         key: NameEntry(
@@ -544,17 +553,31 @@ def _nisba(name: str) -> str:
 class CorpusCounts:
     total: Counter[str] = field(default_factory=Counter)
     locative: Counter[str] = field(default_factory=Counter)
+    tagged: Counter[str] = field(default_factory=Counter)  # inside a NER LOC span
+    ordinary: Counter[str] = field(default_factory=Counter)  # tagged O in ANERcorp train
 
 
-def corpus_counts(folder: Path, keys: set[str]) -> CorpusCounts:
-    """How often each name occurs in a SaudiNewsNet sample, and how often after a locative
-    cue (في، من، إلى، مدينة، ريف …) or with the preposition ب attached."""
+def corpus_counts(shared: Path, keys: set[str]) -> CorpusCounts:
+    """How often each name occurs in a SaudiNewsNet sample, how often after a locative
+    cue (في، من، إلى، مدينة، ريف …) or with the preposition ب attached, and how often the
+    shipped NER tagger reads it as (part of) a place; and how often ANERcorp train has the
+    word untagged."""
     counts = CorpusCounts()
+    for tokens, tags in read_conll(shared / "ner" / "anercorp" / "train.txt"):
+        for token, tag in zip(tokens, tags, strict=True):
+            if tag == "O":
+                counts.ordinary.update(r for r in clitic_stems(match_key(token)) if r in keys)
+    folder = shared / "corpus" / "saudinewsnet"
     memo: dict[str, str] = {}
     max_words = 3
-    for text in _sample_articles(folder):
-        words = [t.text for t in tokenize(text) if t.is_word]
-        word_keys = [memo.setdefault(w, match_key(w)) for w in words]
+    tagger = default_model()
+    articles = list(_sample_articles(folder))
+    for number, text in enumerate(articles, 1):
+        if number % 1000 == 0:
+            print(f"corpus: {number} of {len(articles)} articles", file=sys.stderr)
+        places = [(start, end) for kind, start, end in tagger.find(text) if kind == "LOC"]
+        tokens = [t for t in tokenize(text) if t.is_word]
+        word_keys = [memo.setdefault(t.text, match_key(t.text)) for t in tokens]
         for i in range(len(word_keys)):
             previous = word_keys[i - 1] if i else ""
             for n in range(1, max_words + 1):
@@ -567,6 +590,9 @@ def corpus_counts(folder: Path, keys: set[str]) -> CorpusCounts:
                         prefix = phrase[: len(phrase) - len(reading)]
                         if previous in LOCATIVE_CUES or "ب" in prefix:
                             counts.locative[reading] += 1
+                        start, end = tokens[i].start, tokens[i + n - 1].end
+                        if any(s <= start and end <= e for s, e in places):
+                            counts.tagged[reading] += 1
                         break
     return counts
 
@@ -586,9 +612,11 @@ def names_bare(key: str, drafts: list[Draft], corpus: CorpusCounts) -> bool:
     """May this name count as a place without a designator or a NER label?
 
     Continents, regions and countries always may. Other names may unless they are frequent
-    in news text and seldom used as places there (الكرامة, السلام …), or frequent while
-    naming only small places far from the Arabic-speaking world (الأشهر is a Turkish town,
-    and a common word): those need ``بلدة``/``قرية``/… before them or a NER LOC label.
+    in news text and seldom used as places there (الكرامة, السلام …), frequent small places
+    the tagger seldom reads as places and ANERcorp has as plain words (بيان, إطار …), or
+    frequent while naming only small places far from the Arabic-speaking world (الأشهر is
+    a Turkish town, and a common word): those need ``بلدة``/``قرية``/… before them or a
+    NER LOC label.
     """
     if any(d.area_level <= 1 for d in drafts):
         return True
@@ -596,6 +624,13 @@ def names_bare(key: str, drafts: list[Draft], corpus: CorpusCounts) -> bool:
     if total < FREQUENT:
         return True
     if corpus.locative[key] / total < MIN_LOCATIVE_SHARE:
+        return False
+    notable = any(d.area_level <= 2 or d.entry.population >= CITY_POPULATION for d in drafts)
+    if (
+        corpus.tagged[key] / total < MIN_TAGGED_SHARE
+        and corpus.ordinary[key] >= MIN_ORDINARY
+        and not notable
+    ):
         return False
     return any(
         d.entry.country in ARABIC_SPEAKING or d.entry.population >= CITY_POPULATION for d in drafts
