@@ -170,6 +170,36 @@ def test_definite_head_refers_back_to_the_organisation(component: EntitiesCompon
     assert [m.span.text for m in mentions_of(analysis, "org:houthis")] == ["الحوثيين"]
 
 
+@pytest.mark.parametrize(
+    ("text", "coalition"),
+    [
+        (
+            "شن طيران التحالف غارات على مواقع الحوثيين في صعدة، وقالت مصادر يمنية إن "
+            "قوات التحالف دمرت مخزنا للأسلحة.",
+            "org:saudi-led-coalition",
+        ),
+        (
+            "شن طيران التحالف غارات على مواقع داعش قرب الموصل في العراق، وقال الجيش "
+            "العراقي إن قوات التحالف دعمت تقدمه.",
+            "org:global-coalition",
+        ),
+    ],
+)
+def test_the_coalition_is_the_one_of_the_reports_country(
+    component: EntitiesComponent, text: str, coalition: str
+) -> None:
+    analysis = run(component, text)
+    forms = [m.span.text for m in mentions_of(analysis, coalition)]
+    assert forms == ["طيران التحالف", "قوات التحالف"]
+
+
+def test_a_regional_name_stays_unlinked_when_the_country_is_unclear(
+    component: EntitiesComponent,
+) -> None:
+    analysis = run(component, "أعلن التحالف أن طائراته نفذت عشر غارات أمس.")
+    assert not [m for m in analysis.mentions if m.entity_id and "coalition" in m.entity_id]
+
+
 def test_surname_joins_the_full_name(component: EntitiesComponent) -> None:
     text = (
         "قال الناشط الحقوقي مازن الحمادة إن المعتقلين نُقلوا إلى سجن صيدنايا. "

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from marsad.entities.registry import REGISTRY_FILES, Registry, default_registry
+from marsad.entities.registry import REGISTRY_FILES, Registry, default_registry, report_country
 from marsad.errors import ModelDataError
 
 REGISTRY_DIR = Path(str(resources.files("marsad") / "data" / "registry"))
@@ -127,3 +127,28 @@ def test_conflicting_alias_is_reported(tmp_path: Path) -> None:
 def test_missing_file_is_a_model_data_error(tmp_path: Path) -> None:
     with pytest.raises(ModelDataError):
         Registry.load(tmp_path)
+
+
+def test_a_regional_name_counts_only_in_a_report_about_its_country(registry: Registry) -> None:
+    assert registry.lookup("طيران التحالف") == []
+    assert {m.entity.id for m in registry.lookup("وطيران التحالف", country="YE")} == {
+        "org:saudi-led-coalition"
+    }
+    assert {m.entity.id for m in registry.lookup("للتحالف", country="IQ")} == {
+        "org:global-coalition"
+    }
+    # In its country a regional name shadows the other reading (the Syrian National Army).
+    assert {m.entity.id for m in registry.lookup("الجيش الوطني")} == {"org:sna"}
+    assert {m.entity.id for m in registry.lookup("الجيش الوطني", country="YE")} == {
+        "org:yemen-army"
+    }
+
+
+def test_the_country_of_a_report_is_voted_by_the_registry_names_it_spells(
+    registry: Registry,
+) -> None:
+    by_id = registry.by_id
+    yemen = [by_id["org:houthis"], by_id["loc:YE"], by_id["org:islamic-state"]]
+    assert report_country(yemen) == "YE"
+    assert report_country([by_id["loc:IQ"], by_id["loc:SY"]]) is None  # a tie decides nothing
+    assert report_country([by_id["org:islamic-state"]]) is None  # no home country

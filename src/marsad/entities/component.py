@@ -25,7 +25,7 @@ from marsad.entities.linking import (
 )
 from marsad.entities.linking_data import BYLINE_PREFIXES
 from marsad.entities.ner import NerModel, default_model
-from marsad.entities.registry import Registry, default_registry
+from marsad.entities.registry import Registry, default_registry, report_country
 from marsad.model import Analysis, Article, Entity, Mention, Span
 
 
@@ -51,9 +51,9 @@ class EntitiesComponent:
     def __call__(self, analysis: Analysis) -> None:
         article = analysis.article
         text = article.text
-        candidates = self.candidates(article)
+        candidates, country = self.candidates(article)
         kept = resolve_overlaps(candidates)
-        mentions, entities = link(text, kept, self.registry)
+        mentions, entities = link(text, kept, self.registry, country)
         references = reference_candidates(text, mentions, entities, kept)
         by_id = {e.id: e for e in entities}
         for start, end, ident in references:
@@ -71,15 +71,21 @@ class EntitiesComponent:
         analysis.mentions.extend(mentions)
         analysis.entities.extend(entities)
 
-    def candidates(self, article: Article) -> list[Candidate]:
+    def candidates(self, article: Article) -> tuple[list[Candidate], str | None]:
+        """Every candidate mention, and the country the report is about (by the registry
+        names it spells) when that decides what a regional name means."""
         text = article.text
-        found: list[Candidate] = []
+        found = registry_candidates(text, self.registry)
+        country = report_country(c.match.entity for c in found if c.match is not None)
+        if country in self.registry.regional_countries:
+            found = registry_candidates(text, self.registry, country)
+        else:
+            country = None
         hashtag_spans = [(h.span.start, h.span.end) for h in article.hashtags]
         for kind, start, end in merge_adjacent(text, self.model.find(text)):
             if not any(s < end and start < e for s, e in hashtag_spans):
                 start = self._trim_to_known_name(text, start, end, kind)
                 found.append(Candidate(start, end, kind, "ner"))  # type: ignore[arg-type]
-        found.extend(registry_candidates(text, self.registry))
         found.extend(gazetteer_candidates(text, self.model.finders, self.places_index))
         found.extend(initials_candidates(text))
         for hashtag in article.hashtags:
@@ -88,7 +94,7 @@ class EntitiesComponent:
                 found.append(cand)
         if article.byline_span is not None:
             found.extend(self._byline(text, article.byline_span))
-        return found
+        return found, country
 
     def _trim_to_known_name(self, text: str, start: int, end: int, kind: str) -> int:
         """Drop a proclitic the tagger kept when the rest is a known name (بدير الزور) or

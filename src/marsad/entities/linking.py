@@ -99,11 +99,14 @@ def first_words(names: Collection[str]) -> tuple[frozenset[str], int]:
     )
 
 
-def registry_candidates(text: str, registry: Registry) -> list[Candidate]:
-    """Spans of ``text`` that spell a registry name that may find (not a weak one)."""
+def registry_candidates(
+    text: str, registry: Registry, country: str | None = None
+) -> list[Candidate]:
+    """Spans of ``text`` that spell a registry name that may find (not a weak one), in a
+    report about ``country`` (regional names count there only)."""
 
     def lookup(key: str) -> RegistryMatch | None:
-        matches = [m for m in registry.index.get(key, ()) if m.alias.finds]
+        matches = [m for m in registry.matches(key, country) if m.alias.finds]
         return matches[0] if len({m.entity.id for m in matches}) == 1 else None
 
     return [
@@ -190,10 +193,11 @@ def resolve_overlaps(candidates: Sequence[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def link(text: str, candidates: Sequence[Candidate], registry: Registry) -> tuple[
-    list[Mention], list[Entity]
-]:  # fmt: skip
-    """Mentions with entity ids, and the entities they name, in order of first mention."""
+def link(
+    text: str, candidates: Sequence[Candidate], registry: Registry, country: str | None = None
+) -> tuple[list[Mention], list[Entity]]:
+    """Mentions with entity ids, and the entities they name, in order of first mention
+    (regional registry names read as in a report about ``country``)."""
     mentions: list[Mention] = []
     locals_: list[_Local] = []
     by_id: dict[str, _Local] = {}
@@ -234,7 +238,7 @@ def link(text: str, candidates: Sequence[Candidate], registry: Registry) -> tupl
         if cand.origin == "initials":
             local = new_local(cand, surface, anonymous=True)
         else:
-            match = cand.match or registry.resolve(surface, cand.label)
+            match = cand.match or registry.resolve(surface, cand.label, country)
             if match is not None:
                 local = registry_local(match)
             else:

@@ -6,14 +6,16 @@ matching key; lookups try the clitic-stripped readings of a mention (``وسور�
 ``سوريا``, ``بدير الزور`` → ``دير الزور``), so the table stores each name once.
 
 ``weak`` names (``المرصد``, ``الجزيرة``) link a mention the tagger already found but never
-create a mention on their own: out of context they are ordinary words.
+create a mention on their own: out of context they are ordinary words. ``regional`` names
+(``التحالف``: the Saudi-led coalition in a report on Yemen, the US-led one in a report on
+Syria or Iraq) count only in a report about their country (:func:`report_country`).
 """
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -25,7 +27,7 @@ from marsad.arabic import clitic_stems, match_key, strip_article
 from marsad.errors import ModelDataError
 from marsad.model import EntityType
 
-AliasKind = Literal["name", "alias", "latin", "hashtag", "former", "weak", "article"]
+AliasKind = Literal["name", "alias", "latin", "hashtag", "former", "weak", "article", "regional"]
 REGISTRY_FILES = ("states.json", "actors.json")  # later files add aliases to earlier ids
 SHORT_LATIN = 2  # Latin aliases this short (IS, AP, US) only link, never find
 
@@ -37,6 +39,7 @@ class Alias:
     kind: AliasKind
     valid_from: str | None = None  # ISO date prefix (YYYY, YYYY-MM or YYYY-MM-DD)
     valid_until: str | None = None
+    country: str | None = None  # a regional alias: ISO code of the reports it counts in
 
     @property
     def finds(self) -> bool:
@@ -44,6 +47,10 @@ class Alias:
         if self.kind in ("weak", "article"):
             return False
         return not (self.kind == "latin" and len(self.key) <= SHORT_LATIN)
+
+    def counts_in(self, country: str | None) -> bool:
+        """Whether the alias names its entity in a report about ``country``."""
+        return self.kind != "regional" or self.country == country
 
     def valid_on(self, day: date) -> bool:
         iso = day.isoformat()
@@ -61,10 +68,11 @@ class RegistryEntity:
     latin: list[str] = field(default_factory=list)
     aliases: list[Alias] = field(default_factory=list)
     source: str = ""
+    country: str | None = None  # where the actor is at home: evidence of a report's country
 
     def arabic_names(self) -> list[str]:
-        """Arabic names that may find a mention (for the tagger's gazetteer)."""
-        return [a.text for a in self.aliases if a.finds and a.kind != "latin"]
+        """Arabic names that may find a mention in any report (for the tagger's gazetteer)."""
+        return [a.text for a in self.aliases if a.finds and a.kind not in ("latin", "regional")]
 
     def alias_texts(self) -> list[str]:
         """Every written form except the canonical name, for display."""
@@ -92,6 +100,9 @@ class Registry:
             for alias in entity.aliases:
                 self.index[alias.key].append(RegistryMatch(entity, alias))
         finding = [k for k, matches in self.index.items() if any(m.alias.finds for m in matches)]
+        self.regional_countries = frozenset(
+            a.country for e in entities for a in e.aliases if a.country is not None
+        )
         self.phrase_index = (
             frozenset(k.split(" ")[0] for k in finding),
             max((k.count(" ") + 1 for k in finding), default=0),
@@ -117,15 +128,18 @@ class Registry:
 
     # ------------------------------------------------------------------ lookup
 
-    def lookup(self, text: str, *, on: date | None = None) -> list[RegistryMatch]:
+    def lookup(
+        self, text: str, *, on: date | None = None, country: str | None = None
+    ) -> list[RegistryMatch]:
         """Entities a mention may name: the first clitic reading of its key that is known.
 
         Former names resolve to their successor (جبهة النصرة → هيئة تحرير الشام); with
         ``on``, a former name used after it was dropped still resolves, but its alias is
-        reported so callers can tell.
+        reported so callers can tell. Regional names count only with their ``country``,
+        and there before any other reading of the name.
         """
         for reading in clitic_stems(match_key(text)):
-            found = self.index.get(reading)
+            found = self.matches(reading, country)
             if found:
                 if on is not None:
                     current = [m for m in found if m.alias.valid_on(on)]
@@ -133,22 +147,33 @@ class Registry:
                 return list(found)
         return []
 
-    def resolve(self, text: str, label: str | None = None) -> RegistryMatch | None:
+    def matches(self, key: str, country: str | None = None) -> list[RegistryMatch]:
+        """The entities one matching key names in a report about ``country``: a regional
+        name counts only there, and there before any other reading of the name."""
+        found = [m for m in self.index.get(key, ()) if m.alias.counts_in(country)]
+        regional = [m for m in found if m.alias.kind == "regional"]
+        return regional or found
+
+    def resolve(
+        self, text: str, label: str | None = None, country: str | None = None
+    ) -> RegistryMatch | None:
         """The one entity a mention names, if exactly one of the right type is known."""
-        matches = self.lookup(text)
+        matches = self.lookup(text, country=country)
         if label is not None:
             matches = [m for m in matches if m.entity.type == label]
         ids = {m.entity.id for m in matches}
         return matches[0] if len(ids) == 1 else None
 
     def problems(self) -> list[str]:
-        """Aliases that silently point at two entities of one type (should be none)."""
+        """Aliases that silently point at two entities of one type (should be none): in
+        every report, or in the reports of one country (regional names, which there
+        shadow the others)."""
         found = []
         for key, matches in self.index.items():
             by_type: dict[str, set[str]] = defaultdict(set)
             for m in matches:
                 if m.alias.kind != "article":
-                    by_type[m.entity.type].add(m.entity.id)
+                    by_type[f"{m.entity.type} in {m.alias.country or 'any'}"].add(m.entity.id)
             for kind, ids in by_type.items():
                 if len(ids) > 1:
                     found.append(f"{key!r} ({kind}) names {sorted(ids)}")
@@ -173,6 +198,9 @@ def _aliases(record: dict[str, object]) -> Iterator[Alias]:
         yield Alias(text, match_key(text.replace("_", " ")), "hashtag")
     for former in cast("list[dict[str, str]]", record.get("former") or []):
         yield _alias(former["name"], "former", former.get("from"), former.get("until"))
+    for country, names in cast("dict[str, list[str]]", record.get("regional") or {}).items():
+        for text in names:
+            yield Alias(text, match_key(text), "regional", country=country)
 
 
 def _alias(
@@ -199,13 +227,18 @@ def _merge(merged: dict[str, RegistryEntity], record: dict[str, object], path: P
             latin=[str(v) for v in cast("list[object]", record.get("latin") or [])],
             aliases=aliases,
             source=str(record.get("source", "")),
+            country=cast("str | None", record.get("country")),
         )
         merged[ident] = entity
     # With or without the article: الرقة also answers to رقة (and is never a finder).
     known = {a.key for a in entity.aliases}
     for alias in list(entity.aliases):
         bare = strip_article(alias.key)
-        if alias.kind not in ("latin", "article") and bare != alias.key and bare not in known:
+        if (
+            alias.kind not in ("latin", "article", "regional")
+            and bare != alias.key
+            and bare not in known
+        ):
             entity.aliases.append(Alias(alias.text, bare, "article"))
             known.add(bare)
 
@@ -214,3 +247,17 @@ def _merge(merged: dict[str, RegistryEntity], record: dict[str, object], path: P
 def default_registry() -> Registry:
     """The shipped registry, loaded once per process."""
     return Registry.load()
+
+
+def report_country(entities: Iterable[RegistryEntity]) -> str | None:
+    """The country a report is about, by the registry entities it names: states count for
+    themselves (``loc:YE``), actors for their home (الحوثيين → YE). None on a tie."""
+    votes = Counter(
+        e.id.removeprefix("loc:") if e.kind == "state" else e.country
+        for e in entities
+        if e.kind == "state" or e.country
+    )
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
