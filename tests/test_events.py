@@ -211,6 +211,18 @@ def test_a_party_named_as_the_target_is_never_actor_one(text: str, targets: str)
     assert (event.actor1, event.actor2) == (None, "t")
 
 
+def test_a_clause_naming_only_the_target_takes_the_main_subject_as_actor_one() -> None:
+    text = "واستبقت قوات التحالف هجوما، حيث قصفت المقاتلات أمس مواقع للمتمردين قرب المضيق."
+    spans = {"coalition": "قوات التحالف", "rebels": "للمتمردين"}
+    mentions = [
+        Mention(span=Span.of(text, text.index(s), text.index(s) + len(s)), label="ORG", entity_id=k)
+        for k, s in spans.items()
+    ]
+    [event] = events_of(text, mentions=mentions)
+    assert event.sub_type == "Air/drone strike"
+    assert (event.actor1, event.actor2) == ("coalition", "rebels")
+
+
 def test_taking_territory_depends_on_who_takes_it() -> None:
     government = events_of("القوات العراقية تستعيد منطقتين شمال شرقي الرمادي")
     rebels = events_of(

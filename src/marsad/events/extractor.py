@@ -322,19 +322,28 @@ def _actors(
     """Actor 1 is who acts (the subject near the trigger), actor 2 the party acted on.
 
     Parties named in the trigger's own clause come first; the rest of the sentence only
-    when the clause names none. A party named as a target ("مواقع الحوثيين", "ضد داعش",
-    "للحوثيين") is never actor 1: with no other party, actor 1 stays empty.
+    when the clause names none, or names only targets (then a party named before the
+    trigger acts). A party named as a target ("مواقع الحوثيين", "ضد داعش", "للحوثيين") is
+    never actor 1: with no other party, actor 1 stays empty.
     """
     sentence = reading.sentence
-    inside = [m for m in mentions if sentence.start <= m.span.start and m.span.end <= sentence.end]
-    in_clause = [m for m in inside if reading.clause_at(m.span.start) == candidate.clause]
-    inside = in_clause or inside
+    everywhere = [
+        m for m in mentions if sentence.start <= m.span.start and m.span.end <= sentence.end
+    ]
+    in_clause = [m for m in everywhere if reading.clause_at(m.span.start) == candidate.clause]
+    inside = in_clause or everywhere
     if not inside:
         return None, None
     trigger_start = sentence.tokens[candidate.first].start
     trigger_end = sentence.tokens[candidate.last - 1].end
     targets = [m for m in inside if _is_target(sentence, m)]
     agents = [m for m in inside if m not in targets]
+    if not agents:  # "قوات التحالف…، حيث قصفت المقاتلات مواقع للمتمردين": the main subject
+        agents = [
+            m
+            for m in everywhere
+            if m.span.end <= trigger_start and m not in inside and not _is_target(sentence, m)
+        ]
     before = [m for m in agents if m.span.end <= trigger_start]
     after = [m for m in agents if m.span.start >= trigger_end]
     first: Mention | None
