@@ -338,3 +338,21 @@ def test_syrian_and_iraqi_towns_resolve(component: PlacesComponent) -> None:
             else:
                 right += got.id == gold
     assert right / len(rows) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وأكد شهود عيان لـ«الشرق الأوسط» أن مسلحين ألقوا قنبلة على نقطة تفتيش.", "الشرق الأوسط"),
+        ('وقالت مصادر محلية ل"الرياض" إن الغارات استهدفت فندقا وسط المدينة.', "الرياض"),
+    ],
+)
+def test_a_newspaper_spoken_to_in_quotes_is_not_a_place(
+    component: PlacesComponent, text: str, name: str
+) -> None:
+    start = text.index(name)
+    tagged = [Mention(span=Span.of(text, start, start + len(name)), label="LOC")]
+    assert places_of(component, text, tagged) == []  # even when the tagger says LOC
+    assert [p.span.text for p in places_of(component, f"وقال مصدر في {name} إن الهجوم فشل.")] == [
+        name
+    ]

@@ -185,7 +185,8 @@ class PlaceFinder:
 
     def find(self, text: str, mentions: Sequence[Mention] = ()) -> list[NameMatch]:
         words = self.words_of(text)
-        loc = [m for m in mentions if m.label == "LOC"]
+        loc = [m for m in mentions if not _addressed(text, m.span.start, m.span.end)]
+        loc = [m for m in loc if m.label == "LOC"]
         blocked = [m for m in mentions if m.label in ("PER", "ORG")]
         found: list[NameMatch] = []
         free = 0  # words before this one are part of a name already found
@@ -262,6 +263,8 @@ class PlaceFinder:
         end = last.end
         mention = _named_by(loc, start, end)
         if _covering(blocked, start, end) is not None and mention is None:
+            return None, n
+        if _addressed(text, start, end):
             return None, n
         if len(name) - name.count(" ") < MIN_BARE_LETTERS:
             return None, 0
@@ -477,6 +480,15 @@ def _follows(text: str, previous: Word, word: Word) -> bool:
         return False
     gap = text[previous.end : word.start]
     return gap.strip(" \t#＃") == "" and gap.count("#") + gap.count("＃") <= 1
+
+
+def _addressed(text: str, start: int, end: int) -> bool:
+    """A name in quotes that a source speaks to (لـ«الشرق الأوسط», ل"الرياض") is the
+    newspaper, never the place, even when the tagger calls it LOC."""
+    if not _quoted(text, start, end):
+        return False
+    before = text[max(0, start - 4) : start - 1].replace("ـ", "")
+    return before.endswith("ل") and (len(before) < 2 or not before[-2].isalpha())
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
