@@ -356,3 +356,14 @@ def test_a_newspaper_spoken_to_in_quotes_is_not_a_place(
     assert [p.span.text for p in places_of(component, f"وقال مصدر في {name} إن الهجوم فشل.")] == [
         name
     ]
+
+
+def test_the_home_country_of_the_actors_named_helps_to_resolve_a_place() -> None:
+    from marsad.pipeline import analyze
+
+    alone = analyze("وأكد شهود عيان أن مسلحين قصفوا أحياء في الحديدة.")
+    with_actor = analyze("وأكد شهود عيان أن الحوثيين قصفوا أحياء في الحديدة.")
+    (unsure,) = [p for p in alone.places if p.span.text == "الحديدة"]
+    (sure,) = [p for p in with_actor.places if p.span.text == "الحديدة"]
+    assert unsure.id is None and {c.country for c in unsure.candidates} >= {"YE", "SY"}
+    assert sure.country == "YE"

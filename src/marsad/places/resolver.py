@@ -77,20 +77,23 @@ class PlaceResolver:
         """Forget the candidate readings memoised per name (a benchmark's cold pass)."""
         self._groups_memo.clear()
 
-    def resolve(self, text: str, matches: Sequence[NameMatch]) -> list[Place]:
+    def resolve(
+        self, text: str, matches: Sequence[NameMatch], homes: Counter[str] | None = None
+    ) -> list[Place]:
         """Two passes: the unambiguous names set the context for the others, then what
-        the first pass decided sets it for the second. A name never votes for itself."""
+        the first pass decided sets it for the second. A name never votes for itself.
+        ``homes``: countries the report's actors come from, context as its places are."""
         groups = [self._options(match) for match in matches]
         known: dict[str, list[GazetteerEntry]] = defaultdict(list)
         for match, options in zip(matches, groups, strict=True):
             if len(options) == 1:
                 known[match.key].append(options[0][0])
-        decided = self._decide_all(matches, groups, known)
+        decided = self._decide_all(matches, groups, known, homes)
         known = defaultdict(list)
         for match, (entry, _) in zip(matches, decided, strict=True):
             if entry is not None:
                 known[match.key].append(entry)
-        decided = self._decide_all(matches, groups, known)
+        decided = self._decide_all(matches, groups, known, homes)
         return [
             self._place(text, match, entry, scored)
             for match, (entry, scored) in zip(matches, decided, strict=True)
@@ -101,6 +104,7 @@ class PlaceResolver:
         matches: Sequence[NameMatch],
         groups: list[Options],
         known: dict[str, list[GazetteerEntry]],
+        homes: Counter[str] | None,
     ) -> list[Decision]:
         memo: dict[tuple[str, frozenset[str] | None, str], Decision] = {}
         out: list[Decision] = []
@@ -111,6 +115,7 @@ class PlaceResolver:
             memo_key = (match.key, match.kinds, match.relation)
             if memo_key not in memo:  # one reading per name in a report
                 context = Context.empty()
+                context.countries.update(homes or {})
                 for key, entries in known.items():
                     if key != match.key:
                         for entry in entries:
