@@ -223,6 +223,17 @@ def test_a_clause_naming_only_the_target_takes_the_main_subject_as_actor_one() -
     assert (event.actor1, event.actor2) == ("coalition", "rebels")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تركيا تضرب بيد من حديد جميع المنظمات المتطرفة وتمنع التظاهر",
+        "وحظرت السلطات المظاهرات في بغداد أمس.",
+    ],
+)
+def test_a_ban_on_protests_is_no_protest(text: str) -> None:
+    assert events_of(text) == []
+
+
 def test_taking_territory_depends_on_who_takes_it() -> None:
     government = events_of("القوات العراقية تستعيد منطقتين شمال شرقي الرمادي")
     rebels = events_of(

@@ -282,10 +282,10 @@ CALLS = (
     "ناشد", "ناشدت", "حث", "حثت", "بوقف", "لوقف", "يجب", "ينبغي", "ضرورة", "بضرورة",
 )  # fmt: skip
 CONDITIONS = ("إذا", "لو", "لولا", "حال", "حالة")
-# Right before a trigger: negation.
+# Right before a trigger: negation, or a ban ("وتمنع التظاهر": no protest took place).
 NEGATIONS = (
     "لم", "لا", "لن", "ليس", "ليست", "غير", "عدم", "دون", "بدون", "بلا", "رفض", "رفضوا", "رفضت",
-    "يرفض", "يرفضون",
+    "يرفض", "يرفضون", "منع", "تمنع", "يمنع", "منعت", "حظر", "تحظر", "يحظر", "حظرت",
 )  # fmt: skip
 # Right before a trigger: a cause, a fear, a time reference, support for another action,
 # a demonstrative that refers back to an event already told ("هذه الاشتباكات"),
