@@ -89,6 +89,21 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
     assert "جديد في مدينة الموصل" in paragraphs[0]
 
 
+def test_one_line_per_paragraph_keeps_the_title_apart() -> None:
+    title = "تركيا تضرب بيد من حديد جميع المنظمات المتطرفة وتمنع التظاهر"
+    body = (
+        "قال وزير الخارجية التركي، في مؤتمر صحافي اليوم السبت، إن الأراضي التي طهرت من "
+        "مسلحي التنظيم في شمال سوريا ستصبح منطقة آمنة، بعد أن قصفت طائرات حربية تركية "
+        "مواقع للمتطرفين في سلسلة غارات."
+    )
+    article = analyze(
+        f"{title}\n{body}\nوأضاف أن الحملة ستستمر حتى تطهير الحدود من المسلحين تماما."
+    ).article
+    assert article.title == title
+    paragraphs = [article.block_text(b) for b in article.blocks_of("paragraph")]
+    assert paragraphs[0] == body and len(paragraphs) == 2
+
+
 def test_a_sentence_that_starts_like_boilerplate_is_kept() -> None:
     text = (
         "اشترك الجيش العراقي مع قوات التحالف في عملية واسعة شمال بغداد أسفرت عن اعتقال "

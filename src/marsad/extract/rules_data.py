@@ -99,6 +99,11 @@ HEADING_MAX_CHARS = 100
 TITLE_MAX_CHARS = 200
 # A line of a hard-wrapped paragraph is at least this long and lacks final punctuation.
 WRAPPED_LINE_MIN_CHARS = 40
+# A text is hard-wrapped when at most this share of its lines is longer than a wrap
+# width (mail, PDF copies: 60–100 characters); a saved web report has paragraphs of
+# hundreds of characters on one line each.
+WRAP_MAX_CHARS = 120
+WRAP_LONG_SHARE = 0.1
 TERMINAL_PUNCTUATION = ".!?؟:،,؛;…\"'”»)"
 
 # Below this share of Arabic letters a text is flagged as not Arabic.

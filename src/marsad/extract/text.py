@@ -10,21 +10,31 @@ from marsad.extract.boilerplate import boilerplate_reason
 def text_blocks(text: str) -> list[RawBlock]:
     """One block per paragraph.
 
-    Each non-empty line is a block, except that a hard-wrapped paragraph (a long line
-    without final punctuation followed directly by another line) is joined back together.
+    Each non-empty line is a block, except that in a hard-wrapped text (its lines cut at
+    a fixed width) a paragraph (a long line without final punctuation followed directly
+    by another line) is joined back together. A report saved with one line per paragraph
+    keeps its lines apart: its short unpunctuated first line is the title, not the start
+    of the first paragraph.
     """
     blocks: list[RawBlock] = []
     pending: list[str] = []
-    for raw_line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = raw_line.strip()
+    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    wrapped = _hard_wrapped([line for line in lines if line])
+    for line in lines:
         if not line:
             _flush(pending, blocks)
             continue
-        if pending and not _continues(pending[-1], line):
+        if pending and not (wrapped and _continues(pending[-1], line)):
             _flush(pending, blocks)
         pending.append(line)
     _flush(pending, blocks)
     return blocks
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Whether the lines were cut at a fixed width: hardly any is longer than a wrap."""
+    long = sum(len(line) > rules_data.WRAP_MAX_CHARS for line in lines)
+    return long <= rules_data.WRAP_LONG_SHARE * len(lines)
 
 
 def _continues(previous: str, line: str) -> bool:
