@@ -211,6 +211,44 @@ def test_a_party_named_as_the_target_is_never_actor_one(text: str, targets: str)
     assert (event.actor1, event.actor2) == (None, "t")
 
 
+@pytest.mark.parametrize(
+    ("text", "spans", "actors"),
+    [
+        (  # a count and من: the arrested, not the police
+            "وأعلنت السلطات أمس أن الشرطة اعتقلت 590 من عناصر داعش في إسطنبول.",
+            {"isis": "داعش"},
+            (None, "isis"),
+        ),
+        (  # ل right after the trigger names the author of the strikes
+            "وأفادت مصادر بمقتل عشرات من الحوثيين في غارات للتحالف على صعدة أمس.",
+            {"houthis": "الحوثيين", "coalition": "للتحالف"},
+            ("coalition", "houthis"),
+        ),
+    ],
+)
+def test_who_acts_and_who_is_acted_upon(
+    text: str, spans: dict[str, str], actors: tuple[str | None, str | None]
+) -> None:
+    mentions = [
+        Mention(span=Span.of(text, text.index(s), text.index(s) + len(s)), label="ORG", entity_id=k)
+        for k, s in spans.items()
+    ]
+    [event] = events_of(text, mentions=mentions)
+    assert (event.actor1, event.actor2) == actors
+
+
+def test_a_speaker_who_tells_of_the_event_is_not_its_actor() -> None:
+    from marsad.pipeline import analyze
+
+    analysis = analyze(
+        "وقال وزير الخارجية التركي مولود جاويش أوغلو في مؤتمر صحافي أمس إن الشرطة "
+        "اعتقلت 590 من عناصر تنظيم داعش في إسطنبول."
+    )
+    [event] = analysis.events
+    assert event.sub_type == "Arrests"
+    assert event.actor1 is None and event.actor2 == "org:islamic-state"
+
+
 def test_a_clause_naming_only_the_target_takes_the_main_subject_as_actor_one() -> None:
     text = "واستبقت قوات التحالف هجوما، حيث قصفت المقاتلات أمس مواقع للمتمردين قرب المضيق."
     spans = {"coalition": "قوات التحالف", "rebels": "للمتمردين"}

@@ -15,7 +15,14 @@ FILTER_NAME = "filter.json"
 class EventsComponent:
     name = "events"
     version = "2"
-    reads: tuple[str, ...] = ("article.text", "article.published", "mentions", "places", "topics")
+    reads: tuple[str, ...] = (
+        "article.text",
+        "article.published",
+        "mentions",
+        "places",
+        "quotes",
+        "topics",
+    )
     writes: tuple[str, ...] = ("events",)
 
     def __init__(self, event_filter: EventFilter | None = None) -> None:

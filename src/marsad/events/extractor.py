@@ -13,6 +13,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from marsad.arabic import DateMatch, find_dates, match_key, split_sentences
+from marsad.events import fatalities_data as numbers
 from marsad.events import lexicon_data as lex
 from marsad.events.clauses import clause_ids
 from marsad.events.fatalities import Toll, death_toll
@@ -44,6 +45,10 @@ CORROBORATING_SENTENCES = 3  # plausible tellings in this many sentences make an
 HEADLINE_MAX_WORDS = 16
 CAUSES = PhraseSet(lex.CAUSES)
 TARGET_MARKERS = PhraseSet(lex.TARGET_MARKERS)
+COUNT_WORDS = frozenset(
+    match_key(w)
+    for w in (*lex.PARTITIVE_COUNTS, *numbers.UNITS, *numbers.TEN, *numbers.TENS, *numbers.HUNDREDS)
+)
 TERMINAL = ".!؟?…:"
 CLOSING_QUOTES = '»"”'
 
@@ -171,12 +176,23 @@ def read_sentences(analysis: Analysis) -> Iterator[SentenceReading]:
 
 def _context(analysis: Analysis) -> _Context:
     article = analysis.article
+    speakers = [q.speaker_span for q in analysis.quotes if q.speaker_span is not None]
     return _Context(
         _as_date(article.published),
         list(analysis.places),
-        [m for m in analysis.mentions if m.label in ACTOR_LABELS and m.entity_id],
+        [m for m in analysis.mentions if _may_act(m, speakers)],
         (article.title_span.start, article.title_span.end) if article.title_span else None,
         {p.id: {a for a in (p.admin1, p.admin2) if a} for p in analysis.places if p.id},
+    )
+
+
+def _may_act(mention: Mention, speakers: list[Span]) -> bool:
+    """A named party may be an actor; a person who only tells of the event (the speaker of
+    a quote: "كما أعلن أوغلو عن اعتقال…") may not."""
+    if mention.label not in ACTOR_LABELS or not mention.entity_id:
+        return False
+    return mention.label != "PER" or not any(
+        s.start <= mention.span.start and mention.span.end <= s.end for s in speakers
     )
 
 
@@ -336,13 +352,15 @@ def _actors(
         return None, None
     trigger_start = sentence.tokens[candidate.first].start
     trigger_end = sentence.tokens[candidate.last - 1].end
-    targets = [m for m in inside if _is_target(sentence, m)]
+    targets = [m for m in inside if _is_target(sentence, m, candidate.last)]
     agents = [m for m in inside if m not in targets]
     if not agents:  # "قوات التحالف…، حيث قصفت المقاتلات مواقع للمتمردين": the main subject
         agents = [
             m
             for m in everywhere
-            if m.span.end <= trigger_start and m not in inside and not _is_target(sentence, m)
+            if m.span.end <= trigger_start
+            and m not in inside
+            and not _is_target(sentence, m, candidate.last)
         ]
     before = [m for m in agents if m.span.end <= trigger_start]
     after = [m for m in agents if m.span.start >= trigger_end]
@@ -351,8 +369,8 @@ def _actors(
         first = after[0]  # verb-subject order: "قصفت قوات المعارضة…"
     elif before:
         first = before[-1]
-    else:
-        first = after[0] if after else None
+    else:  # "قصف قوات النظام…": a party right after the trigger; one further on is acted on
+        first = after[0] if after and _near(sentence, trigger_end, after[0]) else None
     actor1 = first.entity_id if first else None
     later = [m for m in inside if m.span.start >= (first.span.end if first else trigger_end)]
     others = [m for m in targets + later if m.entity_id != actor1]
@@ -360,14 +378,28 @@ def _actors(
     return actor1, others[0].entity_id if others else None
 
 
-def _is_target(sentence: KeyedSentence, mention: Mention) -> bool:
-    """Whether the party is named as what was hit: a target word just before it, or a
-    ل glued to it ("مواقع تابعة للحوثيين", "مقر لحزب…")."""
+def _is_target(sentence: KeyedSentence, mention: Mention, after_trigger: int) -> bool:
+    """Whether the party is named as what was hit: a target word just before it, a ل
+    glued to it ("مواقع تابعة للحوثيين", "مقر لحزب…") unless it follows the trigger right
+    away ("غارات للتحالف": the strikes' author), or a count before it."""
     index = sentence.token_index(mention.span.start)
     glued = match_key(sentence.text[sentence.tokens[index].start : mention.span.start])
-    if "ل" in glued or (not glued and match_key(mention.span.text).startswith("لل")):
+    lam = "ل" in glued or (not glued and match_key(mention.span.text).startswith("لل"))
+    if lam and index != after_trigger:
         return True
-    return sentence.has(TARGET_MARKERS, index - lex.TARGET_REACH, index)
+    return sentence.has(TARGET_MARKERS, index - lex.TARGET_REACH, index) or _counted(
+        sentence, index
+    )
+
+
+def _counted(sentence: KeyedSentence, index: int) -> bool:
+    """A count and من before the party ("590 من عناصر داعش", "عشرات من الحوثيين"): the
+    party the event befell."""
+    for at in range(index - 1, max(index - 3, 1) - 1, -1):
+        if sentence.tokens[at].key == "من":
+            count = sentence.tokens[at - 1].key
+            return count.isdigit() or count in COUNT_WORDS
+    return False
 
 
 def _near(sentence: KeyedSentence, offset: int, mention: Mention) -> bool:

@@ -419,6 +419,12 @@ TARGET_MARKERS = (
     "مراكز", "مركز", "نقاط", "نقطة", "آليات", "دوريات", "صفوف", "ضد", "على", "ل",
 )  # fmt: skip
 TARGET_REACH = 2  # a marker this many words before the party, at most
+# A count and "من" before a party name whom the event befell: "اعتقلت 590 من عناصر داعش",
+# "مقتل عشرات من الحوثيين" (besides numbers, spelt or in digits).
+PARTITIVE_COUNTS = (
+    "عشرات", "العشرات", "مئات", "المئات", "آلاف", "الآلاف", "عدد", "عددا", "عددًا", "بعض",
+    "أحد", "إحدى",
+)  # fmt: skip
 # How far (in words) a cue may sit from its trigger.
 WINDOW = 10
 NEAR = 3

@@ -22,7 +22,7 @@ from marsad.events.taxonomy import type_of
 from marsad.model import Analysis, Article, Document
 from marsad.pipeline import DEFAULT_COMPONENTS, Pipeline, load_component
 
-UPSTREAM = ("entities", "places")  # components whose output the events component reads
+UPSTREAM = ("entities", "places", "quotes")  # components whose output the events component reads
 Example = tuple[list[str], int]
 
 
