@@ -3,16 +3,20 @@
 Reproducible: fixed seeds, one worker thread, sorted inputs. Steps (cached under
 ``build/ner/`` so a rerun only redoes what changed; ``--force`` redoes everything):
 
-1. corpus    SaudiNewsNet articles → one line of word keys per paragraph (unlabelled).
+1. corpus    unlabelled news → one line of word keys per distinct paragraph:
+             SaudiNewsNet, and with ``--unlabelled`` also the ANT v2.1 reports
+             (Alarabia, SkyNews) and the text of ANERcorp train (never test, nor AQMAR).
 2. vectors   skip-gram word2vec on that corpus (gensim, training-time only).
 3. clusters  k-means over the vectors at several granularities → word → cluster ids.
 4. gazetteer names by type from the geo data, CLDR country names, the entity registry
-             and the entity names of WikiFANE.
+             and the entity names of WikiFANE (``--bylines``: and the person names of
+             SaudiNewsNet's and ANT's author lines).
 5. crf       a linear-chain CRF (crfsuite) on ANERcorp train; a dev block carved from the
              end of train picks the hyper-parameters (``--c1``/``--c2`` grids), then the
              shipped model is trained on all of train. ``--fane`` adds NewsFANE/WikiFANE
              sentences (every sentence overlapping ANERcorp test or dev removed); off by
-             default because both lowered dev F1.
+             default because both lowered dev F1. ``--folds N`` instead scores the CRF
+             on N dev blocks spread over train (each CRF trained on the rest) and stops.
 6. bilstm    character-CNN + BiLSTMs (torch==2.13.0, one thread;
              scripts/train_ner_bilstm.py), one per entry of ``BILSTM_MEMBERS``, on the same
              split: dev picks each one's epoch count (dev runs are cached in the work
@@ -29,11 +33,16 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import html
 import io
+import itertools
 import json
 import os
 import random
+import re
+import shutil
 import sys
+import tarfile
 import time
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -86,11 +95,53 @@ def news_paragraphs(data: Path) -> Iterator[str]:
                         yield from (p for p in text.split("\n") if p.strip())
 
 
-def build_corpus(data: Path, path: Path) -> None:
+ANT_ARCHIVE = Path("topics") / "ant" / "ant-v2.1-alarabia-skynews.tgz"
+ANT_FIELD = re.compile(r"<(TITLE|ABSTRACT|TEXT)>(.*?)</\1>", re.S)
+# Unlabelled text for the vectors and clusters, by --unlabelled: each choice caches its
+# own corpus and vectors in the work folder (the name's suffix).
+UNLABELLED = {
+    "saudinewsnet": "",
+    "saudinewsnet+ant": "-ant",
+    "saudinewsnet+ant+anercorp": "-ant-aner",
+}
+
+
+def ant_paragraphs(data: Path) -> Iterator[str]:
+    """Title, abstract (unless it is the start of the text) and text of each ANT report."""
+    for raw in ant_reports(data):
+        fields = {name: html.unescape(value).strip() for name, value in ANT_FIELD.findall(raw)}
+        text = fields.get("TEXT", "")
+        abstract = fields.get("ABSTRACT", "")
+        if abstract and text.startswith(abstract.rstrip(".… ")[:80]):
+            abstract = ""
+        for part in (fields.get("TITLE", ""), abstract, text):
+            yield from (p for p in part.split("\n") if p.strip())
+
+
+def ant_reports(data: Path) -> list[str]:
+    """The raw XML of every ANT report, in name order (read in one pass of the archive)."""
+    reports: dict[str, str] = {}
+    with tarfile.open(data / ANT_ARCHIVE) as archive:
+        for member in archive:
+            handle = archive.extractfile(member) if member.isfile() else None
+            if handle is not None and member.name.endswith(".txt"):
+                reports[member.name] = handle.read().decode("utf-8", errors="replace")
+    return [reports[name] for name in sorted(reports)]
+
+
+def unlabelled_paragraphs(data: Path, choice: str, train: list[Sentence]) -> Iterator[str]:
+    yield from news_paragraphs(data)
+    if "ant" in choice:
+        yield from ant_paragraphs(data)
+    if "anercorp" in choice:
+        yield from (" ".join(tokens) for tokens, _ in train)
+
+
+def build_corpus(paragraphs: Iterable[str], path: Path) -> None:
     seen: set[str] = set()
     lines = 0
     with path.open("w", encoding="utf-8") as out:
-        for paragraph in news_paragraphs(data):
+        for paragraph in paragraphs:
             if paragraph in seen:  # the same paragraph in several outlets' copies
                 continue
             seen.add(paragraph)
@@ -284,6 +335,16 @@ def _iraq(geo: Path) -> Named:
     yield from walk(json.loads(path.read_text(encoding="utf-8")), "iq-sub")
 
 
+def _places(data: Path) -> set[str]:
+    """Keys of every place name and its words (author lines name the writer's city), and
+    of WikiFANE's place and organisation names (``مكة المكرمة``, ``فرانس برس``)."""
+    geo = data / "geo"
+    keys = {_key(name) for source in (_cldr_territories(), _syria(geo), _iraq(geo))
+            for name, _, _ in source}  # fmt: skip
+    keys |= {word for key in keys for word in key.split()}
+    return keys | {_key(name) for name, kind, _ in _wikifane(data) if kind != "PER"}
+
+
 def _registry() -> Named:
     from marsad.entities.registry import default_registry
 
@@ -298,11 +359,57 @@ def _wikifane(data: Path) -> Named:
             yield " ".join(tokens[start:end]), kind, "wikifane"
 
 
-def build_gazetteer_entries(data: Path) -> dict[tuple[str, str], str]:
+BYLINE_PARTS = re.compile(r"[-ـ–—:،,()«»\"/\t\n|]+|\s{2,}|\s+من\s+")
+# Words that make a byline part an outlet, agency, desk or genre rather than a person.
+BYLINE_STOP_WORDS = (
+    "واس سبق رويترز الوئام الشرق الأوسط الجزيرة اليوم الوطن عكاظ المدينة الرياض "
+    "الاقتصادية سكاي نيوز عربية العربية نت وكالات متابعات متابعة مكتب تقرير حوار خاص "
+    "أ ف ب د ش ا الأناضول موقع صحيفة الإلكتروني الإلكترونية أونلاين المحليات دبي "
+    "العواصم زائر SKY فرانس برس أسوشيتد بريس إنا لله تعالى"
+)
+BYLINE_NOT_NAMES = frozenset(word_key(w) for w in BYLINE_STOP_WORDS.split())
+
+
+def _byline_names(bylines: Iterable[str], places: set[str]) -> Named:
+    """Person names of author lines (``القاهرة- أحمد الريدي``, ``عرعر - جاسر الصقري``):
+    parts of two to four Arabic words that are no place, outlet or agency, and whose
+    first word has no article (names of places and desks mostly do)."""
+    for byline in bylines:
+        for part in BYLINE_PARTS.split(byline.replace("\xa0", " ")):
+            words = part.split()
+            keys = [word_key(w) for w in words]
+            if not 2 <= len(words) <= 4 or " ".join(keys) in places:
+                continue
+            if keys[0].startswith("ال") or keys[0] in places:
+                continue
+            if any(k in BYLINE_NOT_NAMES or not _is_arabic_word(k) for k in keys):
+                continue
+            yield part.strip(), "PER", "bylines"
+
+
+def _is_arabic_word(key: str) -> bool:
+    return len(key) > 1 and all("\u0621" <= c <= "\u064a" for c in key)
+
+
+def _author_lines(data: Path) -> Iterator[str]:
+    for path in sorted((data / "corpus" / "saudinewsnet").glob("*.zip")):
+        with zipfile.ZipFile(path) as archive:
+            for name in sorted(archive.namelist()):
+                for article in json.loads(archive.read(name)):
+                    yield article.get("author") or ""
+    for raw in ant_reports(data):
+        found = re.search(r"<AUTHOR>(.*?)</AUTHOR>", raw, re.S)
+        if found:
+            yield html.unescape(found.group(1))
+
+
+def build_gazetteer_entries(data: Path, bylines: bool = False) -> dict[tuple[str, str], str]:
     """(word-key name, type) → source, the first source that gave it (most precise first)."""
     geo = data / "geo"
     entries: dict[tuple[str, str], str] = {}
-    sources = (_cldr_territories(), _syria(geo), _iraq(geo), _registry(), _wikifane(data))
+    sources = [_cldr_territories(), _syria(geo), _iraq(geo), _registry(), _wikifane(data)]
+    if bylines:
+        sources.append(_byline_names(_author_lines(data), _places(data)))
     for source in sources:
         for name, kind, origin in source:
             key = _key(name)
@@ -352,6 +459,40 @@ def evaluate(model: NerModel, sentences: list[Sentence], document: bool = False)
     return scores["micro"].f1
 
 
+def fold_blocks(count: int, size: int, block: int = DEV_SENTENCES) -> list[tuple[int, int]]:
+    """``count`` dev blocks of ``block`` sentences, from 15 % of train to its end, evenly
+    spaced: different stretches of news, so variants are ranked on more than one."""
+    if count == 1:
+        return [(size - block, size)]
+    first, last = round(0.15 * size), size - block
+    starts = [first + round(i * (last - first) / (count - 1)) for i in range(count)]
+    if any(b - a < block for a, b in itertools.pairwise(starts)):
+        raise SystemExit(f"{count} dev blocks of {block} sentences overlap in {size}")
+    return [(start, start + block) for start in starts]
+
+
+def cross_validate(args: argparse.Namespace, base: NerModel, train: list[Sentence]) -> None:
+    """Score each c1/c2 pair by k-fold dev blocks: a CRF per block, trained on the rest
+    of train, read as the tagger reads a report (names spread to their repeats)."""
+    blocks = fold_blocks(args.folds, len(train))
+    for c1 in args.c1:
+        for c2 in args.c2:
+            plain, spread = [], []
+            for i, (start, end) in enumerate(blocks):
+                rest, dev = train[:start] + train[end:], train[start:end]
+                path = args.work / f"fold-{i + 1}{args.variant}.crfsuite"
+                train_crf(base.extractor, rest, path, c1, c2, args.iterations)
+                log(f"fold {i + 1}, dev sentences {start}-{end}, c1={c1} c2={c2}: tags")
+                plain.append(evaluate(base.with_crf(path), dev))
+                log("  names spread:")
+                spread.append(evaluate(base.with_crf(path), dev, document=True))
+            log(
+                f"{args.folds}-fold c1={c1} c2={c2}: mean F1 {np.mean(plain):.2f} "
+                f"({' '.join(f'{f:.2f}' for f in plain)}), names spread {np.mean(spread):.2f} "
+                f"({' '.join(f'{f:.2f}' for f in spread)})"
+            )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     default_data = os.environ.get("MARSAD_SHARED_DATA", str(ROOT.parent / "shared" / "data"))
@@ -365,6 +506,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--iterations", type=int, default=300)
     parser.add_argument("--dev-only", action="store_true", help="tune; write no model")
     parser.add_argument(
+        "--folds", type=int, default=0, help="score the CRF on N dev blocks spread over train"
+    )
+    parser.add_argument(
+        "--unlabelled", choices=tuple(UNLABELLED), default="saudinewsnet",
+        help="text the word vectors and clusters are trained on",
+    )  # fmt: skip
+    parser.add_argument(
+        "--bylines", action="store_true", help="person names of author lines in the gazetteer"
+    )
+    parser.add_argument(
         "--bilstm-epochs", type=int, default=30, help="most epochs of the BiLSTM (0: no BiLSTM)"
     )
     args = parser.parse_args(argv)
@@ -372,25 +523,33 @@ def main(argv: list[str] | None = None) -> None:
     args.work.mkdir(parents=True, exist_ok=True)
     args.out.mkdir(parents=True, exist_ok=True)
 
-    corpus = args.work / "news.txt"
+    ner = args.data / "ner"
+    train = read_conll(ner / "anercorp" / "train.txt")
+    test = read_conll(ner / "anercorp" / "test.txt")
+    suffix = UNLABELLED[args.unlabelled]
+    args.variant = suffix + ("-bylines" if args.bylines else "")  # names its dev files
+    corpus = args.work / f"news{suffix}.txt"
     if args.force or not corpus.exists():
-        build_corpus(args.data, corpus)
-    vectors = args.work / "vectors.npz"
-    if args.force or not vectors.exists():
-        train_vectors(corpus, vectors)
+        build_corpus(unlabelled_paragraphs(args.data, args.unlabelled, train), corpus)
+    args.vectors = args.work / f"vectors{suffix}.npz"
+    if args.force or not args.vectors.exists():
+        train_vectors(corpus, args.vectors)
+    built = args.work / f"clusters{suffix}.tsv.gz"
+    if args.force or not built.exists():
+        build_clusters(args.vectors, built)
     clusters = args.out / CLUSTERS_FILE
-    if args.force or not clusters.exists():
-        build_clusters(vectors, clusters)
+    shutil.copyfile(built, clusters)
     gazetteer = args.out / GAZETTEER_FILE
-    entries = build_gazetteer_entries(args.data)
+    entries = build_gazetteer_entries(args.data, args.bylines)
     with gzip.open(gazetteer, "wt", encoding="utf-8", compresslevel=9) as out:
         for (name, label), origin in sorted(entries.items()):
             out.write(f"{name}\t{label}\t{origin}\n")
     log(f"gazetteer: {len(entries)} names → {gazetteer}")
 
-    ner = args.data / "ner"
-    train = read_conll(ner / "anercorp" / "train.txt")
-    test = read_conll(ner / "anercorp" / "test.txt")
+    base = NerModel.load_parts(clusters, gazetteer)
+    if args.folds:
+        cross_validate(args, base, train)
+        return
     train_part, dev = train[:-DEV_SENTENCES], train[-DEV_SENTENCES:]
     extra: list[Sentence] = []
     if args.fane in ("news", "both"):
@@ -400,11 +559,10 @@ def main(argv: list[str] | None = None) -> None:
     extra = without_test(extra, test + dev) if extra else []
     log(f"train {len(train_part)} + extra {len(extra)} sentences; dev {len(dev)}")
 
-    base = NerModel.load_parts(clusters, gazetteer)
     best = (-1.0, args.c1[0], args.c2[0])
     for c1 in args.c1:
         for c2 in args.c2:
-            path = args.work / f"dev-{c1}-{c2}.crfsuite"
+            path = args.work / f"dev{args.variant}-{c1}-{c2}.crfsuite"
             train_crf(base.extractor, train_part + extra, path, c1, c2, args.iterations)
             log(f"dev c1={c1} c2={c2}")
             f1 = evaluate(base.with_crf(path), dev)
@@ -433,12 +591,12 @@ def train_bilstm_step(
     of train for its number of epochs."""
     from train_ner_bilstm import train_bilstm
 
-    vectors = args.work / "vectors.npz"
+    vectors = args.vectors
     gazetteer = base.extractor.gazetteer
-    vote = base.with_crf(args.work / f"dev-{args.c1[0]}-{args.c2[0]}.crfsuite")
+    vote = base.with_crf(args.work / f"dev{args.variant}-{args.c1[0]}-{args.c2[0]}.crfsuite")
     epochs = []
     for k, options in enumerate(BILSTM_MEMBERS):
-        dev_path = args.work / f"bilstm-dev-{k + 1}.npz"
+        dev_path = args.work / f"bilstm-dev-{k + 1}{args.variant}.npz"
         run = {"options": options, "epochs": args.bilstm_epochs}
         cached = dev_path.with_suffix(".json")
         record = None
