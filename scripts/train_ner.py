@@ -195,13 +195,19 @@ def kmeans(x: np.ndarray, k: int, iterations: int = 25) -> np.ndarray:
     return assign
 
 
+def gzip_text(path: Path) -> io.TextIOWrapper:
+    """A gzip text file with no time stamp in its header, so a rebuild is byte-identical."""
+    raw = gzip.GzipFile(filename=path, mode="wb", compresslevel=9, mtime=0)
+    return io.TextIOWrapper(raw, encoding="utf-8")
+
+
 def build_clusters(vectors: Path, path: Path) -> None:
     loaded = np.load(vectors)
     words = [str(w) for w in loaded["words"]]
     x = loaded["vectors"].astype(np.float32)
     x /= np.linalg.norm(x, axis=1, keepdims=True) + 1e-9
     columns = [kmeans(x, k) for k in CLUSTER_SIZES]
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
+    with gzip_text(path) as out:
         out.write("#" + "\t".join(str(k) for k in CLUSTER_SIZES) + "\n")
         for i, word in enumerate(words):
             out.write(word + "\t" + "\t".join(str(col[i]) for col in columns) + "\n")
@@ -541,7 +547,7 @@ def main(argv: list[str] | None = None) -> None:
     shutil.copyfile(built, clusters)
     gazetteer = args.out / GAZETTEER_FILE
     entries = build_gazetteer_entries(args.data, args.bylines)
-    with gzip.open(gazetteer, "wt", encoding="utf-8", compresslevel=9) as out:
+    with gzip_text(gazetteer) as out:
         for (name, label), origin in sorted(entries.items()):
             out.write(f"{name}\t{label}\t{origin}\n")
     log(f"gazetteer: {len(entries)} names → {gazetteer}")
