@@ -36,6 +36,14 @@ def events_of(text: str, published: date | None = PUBLISHED, **fields: Any) -> l
     return extract_events(Analysis(document=document, article=article, **fields))
 
 
+def org_mentions(text: str, spans: dict[str, str]) -> list[Mention]:
+    """ORG mentions of ``text``, as the entity component would give them: id → words."""
+    return [
+        Mention(span=Span.of(text, text.index(s), text.index(s) + len(s)), label="ORG", entity_id=k)
+        for k, s in spans.items()
+    ]
+
+
 def test_the_taxonomy_has_acleds_six_types() -> None:
     types = taxonomy()
     assert list(types) == [
@@ -187,11 +195,7 @@ def test_events_at_different_places_stay_apart() -> None:
 def test_actor_one_acts_and_actor_two_is_acted_upon() -> None:
     text = "قصفت قوات المعارضة في ريف حلب قريتي نبل والزهراء أمس."
     spans = {"opposition": "قوات المعارضة", "nubl": "نبل"}
-    mentions = [
-        Mention(span=Span.of(text, text.index(s), text.index(s) + len(s)), label="ORG", entity_id=k)
-        for k, s in spans.items()
-    ]
-    [event] = events_of(text, mentions=mentions)
+    [event] = events_of(text, mentions=org_mentions(text, spans))
     assert event.sub_type == "Shelling/artillery/missile attack"
     assert (event.actor1, event.actor2) == ("opposition", "nubl")
 
@@ -205,9 +209,7 @@ def test_actor_one_acts_and_actor_two_is_acted_upon() -> None:
     ],
 )
 def test_a_party_named_as_the_target_is_never_actor_one(text: str, targets: str) -> None:
-    start = text.index(targets)
-    mention = Mention(span=Span.of(text, start, start + len(targets)), label="ORG", entity_id="t")
-    [event] = events_of(text, mentions=[mention])
+    [event] = events_of(text, mentions=org_mentions(text, {"t": targets}))
     assert (event.actor1, event.actor2) == (None, "t")
 
 
@@ -229,11 +231,7 @@ def test_a_party_named_as_the_target_is_never_actor_one(text: str, targets: str)
 def test_who_acts_and_who_is_acted_upon(
     text: str, spans: dict[str, str], actors: tuple[str | None, str | None]
 ) -> None:
-    mentions = [
-        Mention(span=Span.of(text, text.index(s), text.index(s) + len(s)), label="ORG", entity_id=k)
-        for k, s in spans.items()
-    ]
-    [event] = events_of(text, mentions=mentions)
+    [event] = events_of(text, mentions=org_mentions(text, spans))
     assert (event.actor1, event.actor2) == actors
 
 
@@ -252,11 +250,7 @@ def test_a_speaker_who_tells_of_the_event_is_not_its_actor() -> None:
 def test_a_clause_naming_only_the_target_takes_the_main_subject_as_actor_one() -> None:
     text = "واستبقت قوات التحالف هجوما، حيث قصفت المقاتلات أمس مواقع للمتمردين قرب المضيق."
     spans = {"coalition": "قوات التحالف", "rebels": "للمتمردين"}
-    mentions = [
-        Mention(span=Span.of(text, text.index(s), text.index(s) + len(s)), label="ORG", entity_id=k)
-        for k, s in spans.items()
-    ]
-    [event] = events_of(text, mentions=mentions)
+    [event] = events_of(text, mentions=org_mentions(text, spans))
     assert event.sub_type == "Air/drone strike"
     assert (event.actor1, event.actor2) == ("coalition", "rebels")
 
