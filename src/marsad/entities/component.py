@@ -25,7 +25,7 @@ from marsad.entities.linking import (
 )
 from marsad.entities.linking_data import BYLINE_PREFIXES
 from marsad.entities.ner import NerModel, default_model
-from marsad.entities.registry import Registry, default_registry, report_country
+from marsad.entities.registry import Registry, default_registry
 from marsad.model import Analysis, Article, Entity, Mention, Span
 
 
@@ -75,12 +75,7 @@ class EntitiesComponent:
         """Every candidate mention, and the country the report is about (by the registry
         names it spells) when that decides what a regional name means."""
         text = article.text
-        found = registry_candidates(text, self.registry)
-        country = report_country(c.match.entity for c in found if c.match is not None)
-        if country in self.registry.regional_countries:
-            found = registry_candidates(text, self.registry, country)
-        else:
-            country = None
+        found, country = registry_candidates(text, self.registry)
         hashtag_spans = [(h.span.start, h.span.end) for h in article.hashtags]
         for kind, start, end in merge_adjacent(text, self.model.find(text)):
             if not any(s < end and start < e for s, e in hashtag_spans):

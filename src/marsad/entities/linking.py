@@ -18,7 +18,13 @@ from typing import TypeVar
 
 from marsad.arabic import clitic_stems, match_key, tokenize
 from marsad.entities.linking_data import OUTLET_KINDS, REFERENCE_HEADS
-from marsad.entities.registry import Registry, RegistryEntity, RegistryMatch
+from marsad.entities.registry import (
+    Registry,
+    RegistryEntity,
+    RegistryMatch,
+    in_country,
+    report_country,
+)
 from marsad.model import Entity, EntityType, Mention, Span
 
 T = TypeVar("T")
@@ -99,20 +105,35 @@ def first_words(names: Collection[str]) -> tuple[frozenset[str], int]:
     )
 
 
-def registry_candidates(
-    text: str, registry: Registry, country: str | None = None
-) -> list[Candidate]:
-    """Spans of ``text`` that spell a registry name that may find (not a weak one), in a
-    report about ``country`` (regional names count there only)."""
+def registry_candidates(text: str, registry: Registry) -> tuple[list[Candidate], str | None]:
+    """Spans of ``text`` that spell a registry name that may find (not a weak one), and the
+    country the report is about when that decides what its regional names mean.
 
-    def lookup(key: str) -> RegistryMatch | None:
-        matches = [m for m in registry.matches(key, country) if m.alias.finds]
-        return matches[0] if len({m.entity.id for m in matches}) == 1 else None
+    One scan finds every name, regional ones included; the names that mean one entity
+    whatever the country vote for the country (:func:`report_country`), which then
+    settles the regional ones.
+    """
 
-    return [
-        Candidate(start, end, match.entity.type, "registry", match)
-        for start, end, match in find_phrases(text, lookup, registry.phrase_index)
-    ]
+    def lookup(key: str) -> list[RegistryMatch] | None:
+        return [m for m in registry.index.get(key, ()) if m.alias.finds] or None
+
+    spans = find_phrases(text, lookup, registry.phrase_index)
+    plain = [_only(in_country(found, None)) for _, _, found in spans]
+    country = report_country(m.entity for m in plain if m is not None)
+    if country not in registry.regional_countries:
+        country = None
+    candidates = []
+    for (start, end, found), match in zip(spans, plain, strict=True):
+        if country is not None:
+            match = _only(in_country(found, country))
+        if match is not None:
+            candidates.append(Candidate(start, end, match.entity.type, "registry", match))
+    return candidates, country
+
+
+def _only(matches: list[RegistryMatch]) -> RegistryMatch | None:
+    """The match, when every reading names one entity."""
+    return matches[0] if len({m.entity.id for m in matches}) == 1 else None
 
 
 def gazetteer_candidates(

@@ -148,11 +148,8 @@ class Registry:
         return []
 
     def matches(self, key: str, country: str | None = None) -> list[RegistryMatch]:
-        """The entities one matching key names in a report about ``country``: a regional
-        name counts only there, and there before any other reading of the name."""
-        found = [m for m in self.index.get(key, ()) if m.alias.counts_in(country)]
-        regional = [m for m in found if m.alias.kind == "regional"]
-        return regional or found
+        """The entities one matching key names in a report about ``country``."""
+        return in_country(self.index.get(key, []), country)
 
     def resolve(
         self, text: str, label: str | None = None, country: str | None = None
@@ -247,6 +244,14 @@ def _merge(merged: dict[str, RegistryEntity], record: dict[str, object], path: P
 def default_registry() -> Registry:
     """The shipped registry, loaded once per process."""
     return Registry.load()
+
+
+def in_country(found: Iterable[RegistryMatch], country: str | None) -> list[RegistryMatch]:
+    """The readings of a name in a report about ``country``: a regional name counts only
+    there, and there before any other reading of the name."""
+    counted = [m for m in found if m.alias.counts_in(country)]
+    regional = [m for m in counted if m.alias.kind == "regional"]
+    return regional or counted
 
 
 def report_country(entities: Iterable[RegistryEntity]) -> str | None:

@@ -185,8 +185,11 @@ class PlaceFinder:
 
     def find(self, text: str, mentions: Sequence[Mention] = ()) -> list[NameMatch]:
         words = self.words_of(text)
-        loc = [m for m in mentions if not _addressed(text, m.span.start, m.span.end)]
-        loc = [m for m in loc if m.label == "LOC"]
+        loc = [
+            m
+            for m in mentions
+            if m.label == "LOC" and not _addressed(text, m.span.start, m.span.end)
+        ]
         blocked = [m for m in mentions if m.label in ("PER", "ORG")]
         found: list[NameMatch] = []
         free = 0  # words before this one are part of a name already found
