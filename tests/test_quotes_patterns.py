@@ -136,3 +136,74 @@ def test_he_said_goes_to_the_person_named_in_the_paragraph() -> None:
     (quote,) = found.quotes
     assert _label(found, quote.source_id).startswith("ساعد العرابي")
     assert quote.confidence < 0.85  # a guess, and it says so
+
+
+def test_a_bare_continuation_cue_goes_on_with_the_last_speaker_not_a_name() -> None:
+    official = (
+        "وقال مسؤول حكومي بعدن في تصريح خاص لـ لـ «المدينة»: إن عودة الحكومة الى عدن يرجع "
+        "الى تقرير الوزراء الذين وصلوا للمدينة.\n"
+    )
+    named = "وتعرضت المرافق لتخريب واسع على يد انصار المخلوع صالح.\n"
+    added = "وأضاف: مليشيا الحوثي قتلت الأطفال والنساء وجثثهم ما زالت متناثرة بالشوارع."
+    for text in (official + added, official + named + added):
+        found = find_quotes(text)
+        assert [q.cue.text for q in found.quotes if q.cue] == ["قال", "أضاف"]
+        (source,) = found.sources
+        assert source.kind == "role" and source.name is None
+        assert source.description is not None and source.description.text == "مسؤول حكومي بعدن"
+        assert {q.source_id for q in found.quotes} == {source.id}
+    # With nobody quoted before, a name merely mentioned is not the speaker.
+    found = find_quotes(named + added)
+    (quote,) = found.quotes
+    assert quote.source_id is None and not found.sources
+
+
+def test_an_adverb_is_never_the_speaker() -> None:
+    text = (
+        "وكانت قيادة القوات المشتركة قد أعلنت أخيرا عن استشهاد جندي أول من منسوبي القوات "
+        "البرية السعودية بعدما أصيب بمقذوف قادم من الأراضي اليمنية."
+    )
+    found = find_quotes(text)
+    (quote,) = found.quotes
+    assert quote.span.text.startswith("استشهاد جندي")
+    assert _label(found, quote.source_id) == "قيادة القوات المشتركة"
+
+
+def test_on_behalf_of_is_part_of_the_role_not_a_name() -> None:
+    text = (
+        "وأوضح المتحدث الرسمي باسم المركز رأفت الصباغ أن مدير الإمداد والتموين بالمركز "
+        "سيرأس الفريق الإغاثي."
+    )
+    found = find_quotes(text)
+    (source,) = found.sources
+    assert source.name is not None and source.name.text == "رأفت الصباغ"
+    assert source.description is not None
+    assert source.description.text == "المتحدث الرسمي باسم المركز"
+
+
+def test_quote_spans_stop_at_the_cue_phrase_the_next_cue_and_the_first_sentence() -> None:
+    drawn = (
+        "وأبان أن وصول الطائرة يأتي ضمن برنامج خصصه المركز، لافتًا الانتباه إلى أن هناك "
+        "طائرات ستصل وفق برنامج زمني محدد."
+    )
+    found = find_quotes(drawn)
+    assert [q.cue.text for q in found.quotes if q.cue] == ["أبان", "لافتًا"]
+    assert found.quotes[1].span.text == "هناك طائرات ستصل وفق برنامج زمني محدد"
+    next_cue = (
+        "وأضاف: نطالب وزارة الصحة بسرعة ارسال فريق طبي لانتشال هذه الجثث وأشار الى ان مطار "
+        "عدن الدولي جاهز بانتظار أجهزة اتصالات البرج."
+    )
+    found = find_quotes(next_cue)
+    assert [q.span.text for q in found.quotes] == [
+        "نطالب وزارة الصحة بسرعة ارسال فريق طبي لانتشال هذه الجثث",
+        "مطار عدن الدولي جاهز بانتظار أجهزة اتصالات البرج",
+    ]
+    assert found.quotes[0].source_id == found.quotes[1].source_id
+    unclosed = (
+        "وأفاد مراسل «الأناضول» بأن «دورية شرطة تعرضت لهجوم بقنابل يدوية في القضاء، مما "
+        "أسفر عن إصابة رجلي شرطة. وشملت المرحلة الأولى من المسيرة وقف عمليات المنظمة."
+    )
+    (quote,) = find_quotes(unclosed).quotes
+    assert quote.kind == "direct"
+    assert quote.span.text.startswith("دورية شرطة")
+    assert quote.span.text.endswith("إصابة رجلي شرطة")

@@ -86,6 +86,7 @@ class Unit:
     relative_comma: int | None = None  # ``، الذي يؤكد``: the comma before the pronoun
     verbatim: list[tuple[int, int]] = field(default_factory=list)
     fragments: list[int] = field(default_factory=list)
+    continues: bool = False  # ``وأضاف``: goes on with the last speaker
 
 
 @dataclass
@@ -142,6 +143,8 @@ class _Finder:
                 continue
             unit = self._in_their_words(i) or self._according_to(i) or self._verb(i)
             if unit is not None:
+                form = self.lex.verb(doc.keys[i])
+                unit.continues = form is not None and form.lemma in self.lex.continuation_verbs
                 self._keep(unit, i)
 
     def _keep(self, unit: Unit, i: int) -> None:
@@ -412,11 +415,12 @@ class _Finder:
             return phrase
         return None
 
-    def name_before(self, i: int) -> Speaker | None:
-        """The person named last before token ``i`` in its paragraph (outside quotes)."""
+    def name_before(self, i: int, *, same_sentence: bool = False) -> Speaker | None:
+        """The person named last before token ``i`` in its paragraph, or its sentence
+        (outside quotes)."""
         doc = self.doc
         for k in range(i - 1, -1, -1):
-            if not doc.same_paragraph(k, i):
+            if not doc.same_paragraph(k, i) or (same_sentence and doc.sentence_end[k]):
                 return None
             if doc.quoted(k) or not doc.is_word(k):
                 continue
@@ -452,6 +456,9 @@ class _Finder:
                 k, relay = skipped[0], skipped[1] or relay
                 continue
             adjunct = lex.adjuncts.match(doc.keys, k)
+            if key in lex.adverbs and adjunct <= k + 1:
+                k += 1  # ``أعلنت أخيرا عن …``: the adverb and nothing more
+                continue
             if adjunct > k or (
                 key == "في"
                 and k + 1 < len(doc)
@@ -513,7 +520,7 @@ class _Finder:
             if doc.is_word(k) and doc.keys[k] in lex.complementizers:
                 return self._complement(k)
             if doc.is_word(k) and form.lemma in lex.unmarked_speech:
-                end = self._forward_end(k)
+                end = self._forward_end(k, unmarked=True)
                 if doc.words(*doc.span(k, end)) >= 2:
                     return _Content(doc.span(k, end), "direct", "unmarked", end, [], [])
             return None
@@ -565,7 +572,8 @@ class _Finder:
                 return k  # ``اليوم الخميس نقلاً عن مسؤولين``
             if doc.sentence_end[k]:
                 return k
-            k += 1
+            # ``في تصريح خاص لـ لـ «المدينة»:``: the outlet is part of the adjunct.
+            k = max(k + 1, addressee_end(doc, k, lex))
         return k
 
     def _quote_content(self, k: int, *, after_colon: bool) -> _Content | None:
@@ -576,7 +584,7 @@ class _Finder:
             return None  # ``التي تعتبر "عاصمة" التنظيم``: a term, not speech
         inner = self._inner(f_index)
         close = self.doc.close_token.get(f_index)
-        last = close + 1 if close is not None else _paragraph_end_token(self.doc, k)
+        last = close + 1 if close is not None else self._unclosed_end(f_index)
         return _Content(inner, "direct", "cue+quote", last, [inner], [f_index])
 
     def _complement(self, k: int) -> _Content | None:
@@ -597,8 +605,9 @@ class _Finder:
         span, kind, verbatim, fragments = self._classify(start, end)
         return _Content(span, kind, "complementizer", end, verbatim, fragments)
 
-    def _forward_end(self, start: int) -> int:
-        """The token ending a clause that starts at ``start``."""
+    def _forward_end(self, start: int, *, unmarked: bool = False) -> int:
+        """The token ending a clause that starts at ``start``. Speech with no marks
+        (``وأضاف: …``) also ends where the reporter speaks again (``وأشار إلى أن``)."""
         doc = self.doc
         k = start
         words = 0
@@ -607,7 +616,7 @@ class _Finder:
                 f_index = doc.opener[k]
                 close = doc.close_token.get(f_index)
                 if close is None:
-                    return _paragraph_end_token(doc, k)
+                    return self._unclosed_end(f_index)
                 if (
                     k > start
                     and doc.keys[k - 1] == ","
@@ -627,6 +636,8 @@ class _Finder:
                 return k
             if doc.is_word(k):
                 if k > start and self._clause_opening_cue(k):
+                    return k
+                if unmarked and k > start and self._reporter_cue(k):
                     return k
                 words += 1
             k += 1
@@ -668,6 +679,29 @@ class _Finder:
             return True
         phrase = phrase_after(doc, k + 1, lex, form)
         return not phrase.empty and analyse(doc, phrase, lex) is not None
+
+    def _reporter_cue(self, k: int) -> bool:
+        """A conjoined verb of saying, its preposition and a complementizer
+        (``وأشار إلى أن``, ``وأكد أن``): the reporter attributing the next words."""
+        doc, lex = self.doc, self.lex
+        form = lex.verb(doc.keys[k])
+        if form is None or not form.conjunction or form.aspect != "past":
+            return False
+        m = k + 1
+        while doc.is_word(m) and doc.keys[m] in form.preps:
+            m += 1
+        return doc.is_word(m) and doc.keys[m] in lex.complementizers
+
+    def _unclosed_end(self, f_index: int) -> int:
+        """The token ending a quote whose closing mark never came: its paragraph, or
+        within one paragraph its first sentence (what follows may be the reporter's)."""
+        doc = self.doc
+        fragment = doc.fragments[f_index]
+        k = doc.token_at(fragment.open)
+        end = _paragraph_end_token(doc, k)
+        if doc.token_at(fragment.close) > end:
+            return end  # reopened in the paragraphs after: it runs on
+        return next((m for m in range(k + 1, end) if doc.sentence_end[m]), end)
 
     def _clause_after(self, start: int) -> tuple[int, int] | None:
         """The clause that starts at ``start`` (``بحسب المصدر، هو …``)."""
@@ -713,6 +747,11 @@ class _Finder:
         """Direct when the clause is one quote, mixed when it holds quoted words."""
         doc = self.doc
         end = self._trim_end(start, end)
+        opened = doc.opener.get(start)
+        if opened is not None and not doc.fragments[opened].closed:
+            inner = self._inner(opened)  # ``بأن «…`` and no closing mark: all of it quoted
+            if doc.token_at(inner[1]) >= end:
+                return inner, "direct", [inner], [opened]
         fragments = [
             doc.opener[k]
             for k in range(start, end)
@@ -736,6 +775,9 @@ class _Finder:
         fragment = self.doc.fragments[f_index]
         start, end = _trim(self.doc.text, *fragment.inner)
         if not fragment.closed:
+            stop = self._unclosed_end(f_index)
+            if stop < len(self.doc):
+                end = min(end, self.doc.tokens[stop].end)
             while (end > start and self.doc.text[end - 1] in ".!?؟…") or self.doc.text[
                 end - 1
             ].isspace():
@@ -867,6 +909,14 @@ def _source_of(
         earlier_token = min(doc.token_at(previous[0].anchor), len(doc) - 1)
         if 0 <= doc.para[cue_token] - doc.para[earlier_token] <= 1:
             return previous[1], 1.0
+    if unit.continues:
+        # ``وأضاف:`` goes on with whoever spoke last, not with a name merely mentioned
+        # (``أنصار المخلوع صالح``): that speaker however far back, else someone named
+        # in its own sentence, else nobody.
+        if previous is not None:
+            return previous[1], DISTANT_SPEAKER_FACTOR
+        named = finder.name_before(cue_token, same_sentence=True)
+        return (registry.resolve(named), CARRIED_SUBJECT_FACTOR) if named else (None, 1.0)
     named = finder.name_before(cue_token)
     if named is not None:
         return registry.resolve(named), CARRIED_SUBJECT_FACTOR

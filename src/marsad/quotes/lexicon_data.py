@@ -67,7 +67,7 @@ REPORTING_VERBS: dict[str, Verb] = {
         ("لفت", "لفتت", "لفتوا"),
         ("يلفت", "تلفت", "يلفتون"),
         ("لافتا", "لافتة", "لافتين"),
-        preps=("إلى", "النظر"), nominal=True,
+        preps=("إلى", "النظر", "الانتباه"), nominal=True,
     ),
     "ذكر": Verb(
         ("ذكر", "ذكرت", "ذكروا"),
@@ -157,6 +157,7 @@ REPORTING_VERBS: dict[str, Verb] = {
     "أعرب": Verb(("أعرب", "أعربت", "أعربوا"), ("يعرب", "تعرب"), ("معربا", "معربة"),
                  preps=("عن",), nominal=True),
     "أخبر": Verb(("أخبر", "أخبرت", "أخبرنا", "أخبرني", "أخبروا"), ("يخبر", "تخبر"), ("مخبرا",)),
+    "أبان": Verb(("أبان", "أبانت", "أبانوا")),
     "أبدى": Verb(("أبدى", "أبدت", "أبدوا"), ("يبدي", "تبدي"), ("مبديا", "مبدية"), nominal=True),
     # Relay: the agency or paper that carried the words; the speaker follows عن.
     "نقل": Verb(("نقل", "نقلت", "نقلوا"), ("ينقل", "تنقل"), ("ناقلا", "ناقلة"), preps=("عن",)),
@@ -165,9 +166,13 @@ REPORTING_VERBS: dict[str, Verb] = {
 
 RELAY_VERBS = ("نقل",)
 
-# Forms that are also a common preposition (``بين`` "between"): a cue only when a clause
-# opens with them (``وبين المصدر``, ``، بين أن``).
-AMBIGUOUS_FORMS = ("بين",)
+# Forms that are also a common preposition (``بين`` "between", ``إبان`` "during"): a cue
+# only when a clause opens with them (``وبين المصدر``, ``، بين أن``, ``وأبان أن``).
+AMBIGUOUS_FORMS = ("بين", "أبان")
+
+# Verbs that go on with what the last speaker said (``وأضاف:``, ``وتابع``): with no
+# subject of their own, they belong to that speaker and never to a name merely mentioned.
+CONTINUATION_VERBS = ("أضاف", "تابع", "أردف", "استطرد", "استدرك", "واصل", "زاد", "ختم")
 
 # Verbs whose colon may introduce speech without quotation marks (``وأضاف: نحن …``).
 UNMARKED_SPEECH_VERBS = (
@@ -280,6 +285,15 @@ ADJUNCT_WORDS = (
     "أول من أمس", "أمس الأول", "بشدة", "مؤخرا", "دائما", "سابقا", "لاحقا",
 )  # fmt: skip
 
+# Adverbs of time and manner: they qualify the verb and are never its speaker (``وكانت
+# قيادة القوات المشتركة قد أعلنت أخيرا عن …``: the speaker stands before the verb).
+ADVERBS = (
+    "أخيرا", "مؤخرا", "أمس", "اليوم", "سابقا", "لاحقا", "حاليا", "الآن", "مجددا", "مسبقا",
+    "آنذاك", "حينها", "وقتها", "عندئذ", "يومها", "الليلة", "البارحة", "غدا", "قريبا", "مبكرا",
+    "صباحا", "مساء", "ليلا", "نهارا", "دائما", "أيضا", "كذلك", "بدوره", "بدورها", "مرارا",
+    "تكرارا", "رسميا", "علنا", "صراحة",
+)  # fmt: skip
+
 # Said of a dignitary instead of his name (``وأكد سموه``): "he", as for a bare verb.
 PRONOUN_TITLES = ("سموه", "سموها", "معاليه", "معاليها", "فضيلته", "سعادته", "سماحته", "جلالته")
 
@@ -333,10 +347,15 @@ ORGANISATION_NOUNS = (
     "شركة", "بنك", "صندوق", "مؤسسة", "لجنة", "اتحاد", "نادي", "جامعة", "مستشفى", "الشؤون",
     "الدفاع", "الداخلية", "الخارجية", "الأمم", "البيت", "الكرملين", "البنتاغون", "الإليزيه",
     "مفوضية", "صحيفة", "موقع", "قناة", "مجلة", "وحدات", "كتائب", "فصيل", "فصائل", "سلطات",
-    "إمارة", "محافظة", "صفحة", "حساب",
+    "إمارة", "محافظة", "صفحة", "حساب", "قيادة",
     # What an organisation issued speaks for it: ``وأشارت الدراسة إلى أن``.
     "دراسة", "تقرير", "بيان", "إحصائية", "إحصاءات", "وثيقة", "رسالة",
 )  # fmt: skip
+
+# ``المتحدث باسم المركز``: after a spokesperson noun, ``باسم`` is "on behalf of", part of
+# the role, and not the given name Bassem.
+SPOKESPERSON_NOUNS = ("متحدث", "متحدثة", "ناطق", "ناطقة", "متحدثون", "ناطقون", "مسؤول", "ممثل")
+ON_BEHALF_OF = ("باسم", "بإسم")
 
 # Openers of a kunya: ``أبو محمد``, ``أم أحمد``.
 KUNYA = ("أبو", "أم", "أبا")
@@ -391,6 +410,7 @@ GIVEN_NAMES = (
     "عبدو", "غياث", "كنان", "مالك", "نبيه", "هيفاء", "جهاد", "سهيل", "رفعت", "رستم", "شكري",
     "أيمن", "خليل", "جميل", "عوض", "حسني", "باسم", "أكرم", "أشرف", "عاطف", "عزت", "فوزي",
     "بكر", "أبوبكر", "سيف", "ظافر", "مبارك", "مطلق", "مشعان", "عواد", "دخيل", "هزاع",
+    "رأفت", "مدحت", "طلعت", "عصمت", "حكمت", "نشأت", "بهجت",
 )  # fmt: skip
 
 # Initials stand in for a name to hide it: ``ح.م``, ``أ. ع.``. After them comes a

@@ -191,6 +191,8 @@ def person_at(doc: Doc, k: int, lex: Lexicon) -> Speaker | None:
     mention = doc.mention_at.get(k)
     if mention is not None and mention.label == "PER":
         end = doc.mention_end[k]
+    elif _on_behalf_of(doc, k, lex):
+        return None
     elif doc.keys[k] in lex.given_names or (
         _honorific_before(doc, k, lex) and not _role_like(doc, k, lex)
     ):
@@ -211,8 +213,8 @@ def _kind_of(doc: Doc, phrase: Phrase, lex: Lexicon) -> Speaker | None:
     description = _description(doc, phrase, lex)
     core_text = doc.text[span[0] : span[1]]
     words = [doc.keys[k] for k in range(start, end) if doc.is_word(k)]
-    if not words or words[0] in lex.prepositions:
-        return None  # ``تعترف على الاحتفاء …``: no speaker starts with a preposition
+    if not words or words[0] in lex.prepositions or words[0] in lex.adverbs:
+        return None  # ``تعترف على الاحتفاء …``, ``أعلنت أخيرا``: no speaker starts so
 
     if _INITIALS.match(core_text.strip()) and not _given_name_follows(doc, end, lex):
         return Speaker(
@@ -299,7 +301,7 @@ def _stops_speaker(doc: Doc, j: int, lex: Lexicon, verb: VerbForm | None) -> boo
         return True
     if verb is not None and key in verb.preps:
         return True
-    if lex.verb(key) is not None:
+    if lex.verb(key) is not None or key in lex.adverbs:
         return True
     if _addressee_starts(doc, j, lex):
         return True
@@ -594,6 +596,8 @@ def _name_in(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int] | 
         if not doc.is_word(k):
             continue
         opens = key in lex.given_names or (key in lex.kunya and doc.is_word(k + 1) and k + 1 < end)
+        if opens and _on_behalf_of(doc, k, lex):
+            continue  # ``المتحدث الرسمي باسم المركز``: part of the role, not a name
         if opens and k > start and _indefinite_noun(doc, k - 1, lex):
             continue  # ``مسؤول تركي``: after an indefinite noun, a name is an adjective
         name_start = k + 1 if len(key) > 1 else k + 2  # ``د. خالد``: a letter needs its dot
@@ -617,6 +621,16 @@ def _name_in(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int] | 
                 return start, k
             break
     return None
+
+
+def _on_behalf_of(doc: Doc, k: int, lex: Lexicon) -> bool:
+    """``باسم`` one or two words after a spokesperson noun (``المتحدث الرسمي باسم``)."""
+    if doc.keys[k] not in lex.on_behalf_of:
+        return False
+    return any(
+        doc.is_word(m) and doc.same_paragraph(m, k) and lex.is_in(doc.keys[m], lex.spokespersons)
+        for m in (k - 1, k - 2)
+    )
 
 
 def _indefinite_noun(doc: Doc, k: int, lex: Lexicon) -> bool:
