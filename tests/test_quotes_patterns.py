@@ -3,6 +3,7 @@ tests/fixtures/quotes/README.md)."""
 
 from __future__ import annotations
 
+from marsad.arabic import match_key
 from marsad.model import Source
 from marsad.quotes import Found, find_quotes
 from marsad.quotes.marks import pair_marks
@@ -207,3 +208,36 @@ def test_quote_spans_stop_at_the_cue_phrase_the_next_cue_and_the_first_sentence(
     assert quote.kind == "direct"
     assert quote.span.text.startswith("دورية شرطة")
     assert quote.span.text.endswith("إصابة رجلي شرطة")
+
+
+def test_calls_demands_and_descriptions_count_only_when_quoted_or_after_a_colon() -> None:
+    text = (
+        "من ناحيته، طلب السفير اليمني من مجلس الأمن «ممارسة المزيد من الضغط على الحوثيين "
+        "كي يحترموا قرار الأمم المتحدة». من جهته، دعا مدير العمليات الإنسانية في الأمم "
+        "المتحدة إلى «مضاعفة الجهود» من أجل ترسيخ الهدنة في اليمن، وأعلن عن زيارة قريبة "
+        "سيقوم بها لهذا البلد."
+    )
+    found = find_quotes(text)
+    assert [(q.cue.text, _label(found, q.source_id)) for q in found.quotes if q.cue] == [
+        ("طلب", "السفير اليمني"),
+        ("دعا", "مدير العمليات الإنسانية في الأمم المتحدة"),
+        ("أعلن", "مدير العمليات الإنسانية في الأمم المتحدة"),
+    ]
+    described = (
+        "فيما وصف وزير النقل اليمني المهندس بدر باسلمة فى تصريحات لـ»المدينة»: الوضع في "
+        "عدن بالكارثي جراء ما احدثته مليشيا الحوثي من تخريب."
+    )
+    found = find_quotes(described)
+    (quote,) = found.quotes
+    assert quote.span.text.startswith("الوضع في عدن بالكارثي")
+    assert _label(found, quote.source_id) == "بدر باسلمة"
+    for no_speech in (
+        "ودعا الوزير إلى الحوار بين الأطراف كافة.",
+        "وزير الخارجية محمد جواد ظريف وصف الاتفاق بأنه تاريخي.",
+        "وطالبت الحكومة اليمنية مجلس الأمن بتحرك حازم ضد الحوثيين.",
+        "وقال طالب في الجامعة إن الامتحانات كانت صعبة.",
+    ):
+        found = find_quotes(no_speech)
+        assert all(q.cue is None or match_key(q.cue.text) == "قال" for q in found.quotes)
+    (student,) = find_quotes("وقال طالب في الجامعة إن الامتحانات كانت صعبة.").sources
+    assert student.description is not None and student.description.text == "طالب في الجامعة"

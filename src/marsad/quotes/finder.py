@@ -244,6 +244,8 @@ class _Finder:
             return None  # ``يذكر أن``: the reporter's aside
         if lead is None and i > 0 and doc.keys[i - 1] in lex.negations:
             return None  # ``ولم تعلن أي جهة مسؤوليتها``
+        if form.marked and i > 0 and doc.keys[i - 1] in lex.prepositions:
+            return None  # ``في وصف الهمام``: the noun
         if doc.keys[i] in lex.ambiguous_forms and i > 0 and doc.is_word(i - 1):
             return None  # ``من بين قتلى الهجوم``: between, not "he explained"
         cue_start = doc.tokens[i].start + form.conjunction
@@ -276,6 +278,8 @@ class _Finder:
                     return self._short_speaker(i, form, cue, lead, phrase)
                 certain = speaker.certain_extent or _clear_stop(doc, j)
                 speaker_stop = phrase.stop
+                if form.marked and self._bare_object(speaker, phrase):
+                    speaker = None  # ``ودعت طهران إلى``: maybe whom the call was made to
             elif lead is None:
                 left = phrase_before(doc, i, lex)
                 if left is not None and left.relative is not None:
@@ -291,6 +295,8 @@ class _Finder:
         found = self._content_after(j, form, certain or after_comma) if forward else None
         if found is None and speaker is not None and not certain and forward:
             return self._short_speaker(i, form, cue, lead, phrase)
+        if found is None and form.marked:
+            return None  # ``ودعا الوزير إلى الحوار``: a call, not speech
         if found is None:
             return self._backward(i, lead, cue, speaker, speaker_stop, relative, j)
         if found.relay is not None:
@@ -361,6 +367,15 @@ class _Finder:
                 None, found.verbatim, found.fragments,
             )  # fmt: skip
         return None
+
+    def _bare_object(self, speaker: Speaker, phrase: Phrase) -> bool:
+        """One word of no known kind and no apposition after a transitive verb (``دعت
+        طهران إلى``) may be its object as well as its subject; a surname of someone
+        named before (``الغانم``) is the subject."""
+        if speaker.kind != "unknown" or phrase.appositions:
+            return False
+        words = match_key(self.doc.text[speaker.span[0] : speaker.span[1]]).split()
+        return len(words) == 1 and strip_article(words[0]) not in self.surnames
 
     def _speaker_stops(self, start: int, phrase: Phrase) -> list[int]:
         """Where an unmarked speaker phrase may end, most telling first."""
@@ -487,19 +502,29 @@ class _Finder:
             return None
         found = self._content_at(k, form, prep_seen or certain_speaker, prep_seen)
         if found is None:
-            ahead = self._introducer_ahead(k)
+            ahead = self._introducer_ahead(k, form)
             found = self._content_at(ahead, form, False, False) if ahead is not None else None
         if found is not None:
             found.relay = relay
         return found
 
-    def _introducer_ahead(self, k: int) -> int | None:
+    def _introducer_ahead(self, k: int, form: VerbForm) -> int | None:
         """A colon or ``إن`` a few words on: ``قالت طومسون … في عددها الصادر، أمس: «…»``.
 
         Only these two, as they never do anything but introduce speech; the way there
-        may not cross a sentence end, a quote or another cue."""
+        may not cross a sentence end, a quote or another cue. For a verb whose speech is
+        always marked, a quote of a sentence's length after the verb's preposition
+        (``طلب السفير من مجلس الأمن «…»``), and never a complementizer (``وصف الاتفاق
+        بأنه``: a description)."""
         doc, lex = self.doc, self.lex
+        prep_seen = k > 0 and doc.keys[k - 1] in form.preps
         for m in range(k, min(len(doc), k + _LOOKAHEAD)):
+            if form.marked and m in doc.opener:
+                f_index = doc.opener[m]
+                return m if prep_seen and self._speechlike(f_index, MIN_STANDALONE_WORDS) else None
+            if form.marked and doc.keys[m] in lex.complementizers:
+                return None
+            prep_seen = prep_seen or doc.keys[m] in form.preps
             if not doc.same_paragraph(k, m) or doc.sentence_end[m] or m in doc.opener:
                 return None
             if doc.keys[m] == ":" or doc.tokens[m].text in _INNA:
@@ -526,7 +551,7 @@ class _Finder:
             return None
         if k in doc.opener:
             return self._quote_content(k, after_colon=False)
-        if not doc.is_word(k):
+        if not doc.is_word(k) or form.marked:
             return None
         if key in lex.complementizers:
             return self._complement(k)

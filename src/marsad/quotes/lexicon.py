@@ -27,6 +27,7 @@ class VerbForm:
     conjunction: int  # characters of a leading و/ف to leave out of the cue span
     preps: frozenset[str]
     nominal: bool
+    marked: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +116,9 @@ class Lexicon:
             )
             for aspect, forms in by_aspect:
                 for form in forms:
-                    self.verbs[match_key(form)] = VerbForm(lemma, aspect, 0, preps, verb.nominal)
+                    self.verbs[match_key(form)] = VerbForm(
+                        lemma, aspect, 0, preps, verb.nominal, verb.marked
+                    )
         for masdar in data.SAYING_MASDARS:
             self.verbs[match_key(masdar)] = VerbForm("قال", "participle", 0, frozenset(), False)
         self.relay_verbs = frozenset(data.RELAY_VERBS)
@@ -165,7 +168,9 @@ class Lexicon:
             form = self.verbs.get(reading)
             if form is not None:
                 conj = len(key) - len(reading)
-                return VerbForm(form.lemma, form.aspect, conj, form.preps, form.nominal)
+                return VerbForm(
+                    form.lemma, form.aspect, conj, form.preps, form.nominal, form.marked
+                )
         return None
 
     def is_in(self, key: str, table: frozenset[str]) -> bool:

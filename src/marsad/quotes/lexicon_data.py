@@ -19,6 +19,8 @@ class Verb(NamedTuple):
     ``preps``: prepositions that introduce the content (``أشار إلى أن``, ``كشف عن``).
     ``nominal``: whether a noun phrase may be the content (``أكد تزايد …``); only used when
     the speaker is named in a way whose extent is certain.
+    ``marked``: the content counts only in quotation marks or after a colon, a few words
+    on (``طلب السفير من مجلس الأمن «…»``): verbs that more often report no speech.
     """
 
     past: tuple[str, ...]
@@ -26,6 +28,7 @@ class Verb(NamedTuple):
     participle: tuple[str, ...] = ()
     preps: tuple[str, ...] = ()
     nominal: bool = False
+    marked: bool = False
 
 
 # fmt: off
@@ -159,6 +162,14 @@ REPORTING_VERBS: dict[str, Verb] = {
     "أخبر": Verb(("أخبر", "أخبرت", "أخبرنا", "أخبرني", "أخبروا"), ("يخبر", "تخبر"), ("مخبرا",)),
     "أبان": Verb(("أبان", "أبانت", "أبانوا")),
     "أبدى": Verb(("أبدى", "أبدت", "أبدوا"), ("يبدي", "تبدي"), ("مبديا", "مبدية"), nominal=True),
+    # Calls, demands and descriptions: speech only when quoted or after a colon.
+    "دعا": Verb(("دعا", "دعت", "دعوا"), ("يدعو", "تدعو", "يدعون"), ("داعيا",),
+                preps=("إلى",), marked=True),
+    "طالب": Verb(("طالب", "طالبت", "طالبوا"), ("يطالب", "تطالب", "يطالبون"), ("مطالبا",),
+                 preps=("ب", "إلى"), marked=True),
+    "طلب": Verb(("طلب", "طلبت", "طلبوا"), ("يطلب", "تطلب"), preps=("من",), marked=True),
+    # Past only: ``يصف``, ``واصفاً`` describe far more often than they quote.
+    "وصف": Verb(("وصف", "وصفت", "وصفوا"), marked=True),
     # Relay: the agency or paper that carried the words; the speaker follows عن.
     "نقل": Verb(("نقل", "نقلت", "نقلوا"), ("ينقل", "تنقل"), ("ناقلا", "ناقلة"), preps=("عن",)),
 }
@@ -166,9 +177,10 @@ REPORTING_VERBS: dict[str, Verb] = {
 
 RELAY_VERBS = ("نقل",)
 
-# Forms that are also a common preposition (``بين`` "between", ``إبان`` "during"): a cue
-# only when a clause opens with them (``وبين المصدر``, ``، بين أن``, ``وأبان أن``).
-AMBIGUOUS_FORMS = ("بين", "أبان")
+# Forms that are also a preposition or a noun (``بين`` "between", ``إبان`` "during",
+# ``طالب`` "student"): a cue only when a clause opens with them (``وبين المصدر``, ``، بين
+# أن``, ``وأبان أن``), and never the end of a speaker phrase they open (``قال طالب …``).
+AMBIGUOUS_FORMS = ("بين", "أبان", "طالب")
 
 # Verbs that go on with what the last speaker said (``وأضاف:``, ``وتابع``): with no
 # subject of their own, they belong to that speaker and never to a name merely mentioned.
@@ -177,7 +189,7 @@ CONTINUATION_VERBS = ("أضاف", "تابع", "أردف", "استطرد", "اس�
 # Verbs whose colon may introduce speech without quotation marks (``وأضاف: نحن …``).
 UNMARKED_SPEECH_VERBS = (
     "قال", "أضاف", "تابع", "أوضح", "ختم", "كتب", "غرد", "زاد", "أردف", "استطرد", "استدرك",
-    "أجاب", "تساءل", "واصل", "علق", "صرح",
+    "أجاب", "تساءل", "واصل", "علق", "صرح", "وصف",
 )  # fmt: skip
 
 # Prepositions: a speaker phrase never starts with one.

@@ -124,7 +124,7 @@ def phrase_after(doc: Doc, i: int, lex: Lexicon, verb: VerbForm | None = None) -
             continue
         if j == i and key in lex.pronoun_titles:
             return Phrase((j + 1, j + 1), [], j + 1)  # ``وأكد سموه``: "he"
-        if _stops_speaker(doc, j, lex, verb):
+        if _stops_speaker(doc, j, lex, verb, first=j == i):
             break
         if key in lex.relatives and j > i:
             end = _clause_stop(doc, j + 1, lex, verb)
@@ -191,7 +191,7 @@ def person_at(doc: Doc, k: int, lex: Lexicon) -> Speaker | None:
     mention = doc.mention_at.get(k)
     if mention is not None and mention.label == "PER":
         end = doc.mention_end[k]
-    elif _on_behalf_of(doc, k, lex):
+    elif _on_behalf_of(doc, k, lex) or _preposition_ala(doc, k, lex):
         return None
     elif doc.keys[k] in lex.given_names or (
         _honorific_before(doc, k, lex) and not _role_like(doc, k, lex)
@@ -295,8 +295,12 @@ def _names_a_title(doc: Doc, j: int, lex: Lexicon) -> bool:
     return f_index in doc.close_token and doc.fragment_words(f_index) <= _NAME_IN_QUOTES_WORDS
 
 
-def _stops_speaker(doc: Doc, j: int, lex: Lexicon, verb: VerbForm | None) -> bool:
+def _stops_speaker(
+    doc: Doc, j: int, lex: Lexicon, verb: VerbForm | None, first: bool = False
+) -> bool:
     key = doc.keys[j]
+    if first and key in lex.ambiguous_forms:
+        return False  # ``قال طالب في الجامعة``: the noun, not the verb
     if key in lex.complementizers or key in lex.saying_nouns or key in _CLAUSE_OPENERS:
         return True
     if verb is not None and key in verb.preps:
@@ -621,6 +625,11 @@ def _name_in(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int] | 
                 return start, k
             break
     return None
+
+
+def _preposition_ala(doc: Doc, k: int, lex: Lexicon) -> bool:
+    """``على`` "on", whose key is that of the name ``علي``: the final ى tells them apart."""
+    return doc.keys[k] in lex.prepositions and doc.tokens[k].text.endswith("ى")
 
 
 def _on_behalf_of(doc: Doc, k: int, lex: Lexicon) -> bool:
