@@ -43,6 +43,22 @@ def test_readable_view_can_reorder_for_plain_terminals() -> None:
     assert "حمزة فراتي" not in result.output  # shaped and reordered for display
 
 
+def test_published_date_resolves_relative_event_dates_of_plain_text() -> None:
+    text = (
+        "قال مصدر محلي إن طائرات التحالف شنت أمس غارات على مواقع للحوثيين في مدينة تعز "
+        "اليمنية، ما أدى إلى مقتل 12 مسلحاً."
+    )
+    args = ["analyze", "-", "--json"]
+    undated = Analysis.model_validate_json(runner.invoke(app, args, input=text).output)
+    assert undated.events and undated.events[0].event_date is None
+    result = runner.invoke(app, [*args, "--published", "2015-08-02"], input=text)
+    assert result.exit_code == 0, result.output
+    dated = Analysis.model_validate_json(result.output)
+    assert str(dated.article.published) == "2015-08-02"
+    assert str(dated.events[0].event_date) == "2015-08-01"  # أمس
+    assert runner.invoke(app, [*args, "--published", "2015-13-02"], input=text).exit_code == 2
+
+
 def test_bad_bidi_value_is_a_usage_error() -> None:
     result = runner.invoke(app, ["analyze", str(FIXTURES / "seed-article.txt"), "--bidi", "x"])
     assert result.exit_code == 2

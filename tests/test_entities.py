@@ -200,6 +200,56 @@ def test_a_regional_name_stays_unlinked_when_the_country_is_unclear(
     assert not [m for m in analysis.mentions if m.entity_id and "coalition" in m.entity_id]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "ident"),
+    [
+        (
+            "وقال الدفاع المدني في حلب إن القصف الذي نفذته قوات النظام السوري استهدف سوقا شعبيا.",
+            "الدفاع المدني",
+            "org:white-helmets",
+        ),
+        (
+            "وأعلنت وزارة الداخلية السعودية أن رجال الأمن في الرياض ألقوا القبض على خلية، "
+            "وقالت وزارة الداخلية إن الحرس الوطني شارك في العملية.",
+            "الحرس الوطني",
+            "org:saudi-national-guard",
+        ),
+    ],
+)
+def test_a_generic_body_is_the_one_of_the_reports_country(
+    component: EntitiesComponent, text: str, name: str, ident: str
+) -> None:
+    analysis = run(component, text)
+    assert name in [m.span.text for m in mentions_of(analysis, ident)]
+    # elsewhere the same words name no one in particular
+    elsewhere = run(component, f"وقالت مصادر في الكويت إن {name} تدخل أمس.")
+    assert not [m for m in elsewhere.mentions if m.entity_id == ident]
+
+
+def test_a_state_ending_a_persons_name_is_part_of_the_name(component: EntitiesComponent) -> None:
+    analysis = run(component, "وقال الدكتور عبدالله بن محمد السويد إن المشروع بدأ العام الماضي.")
+    assert [(m.span.text, m.label) for m in analysis.mentions] == [
+        ("عبدالله بن محمد السويد", "PER")
+    ]
+
+
+def test_a_district_that_is_a_common_word_is_left_to_the_tagger(
+    component: EntitiesComponent,
+) -> None:
+    # الحي ("the neighbourhood") is also an Iraqi district; alone it is no place.
+    analysis = run(component, "وأفادت مصادر بأن المعارك في هذا الحي أسفرت عن سقوط 28 قتيلا.")
+    assert [m.span.text for m in analysis.mentions if m.label == "LOC"] == []
+
+
+def test_pious_formulas_and_the_world_name_no_entity(component: EntitiesComponent) -> None:
+    text = (
+        "والحمد لله، وإن شاء الله يعود الأمن. وقال إن العالم يراقب وإن الشعب صامد، "
+        "وإن حزب الله لن يتدخل."
+    )
+    analysis = run(component, text)
+    assert [m.span.text for m in analysis.mentions] == ["حزب الله"]
+
+
 def test_surname_joins_the_full_name(component: EntitiesComponent) -> None:
     text = (
         "قال الناشط الحقوقي مازن الحمادة إن المعتقلين نُقلوا إلى سجن صيدنايا. "

@@ -228,6 +228,12 @@ def test_a_party_named_as_the_target_is_never_actor_one(text: str, targets: str)
             {"houthis": "الحوثيين", "coalition": "للتحالف"},
             ("coalition", "houthis"),
         ),
+        (  # a person and من: one of the party the event befell
+            "استشهاد جندي من منسوبي القوات البرية بعدما أصيب أمس بمقذوف أطلقته ميليشيا "
+            "الحوثي.",
+            {"army": "القوات البرية", "houthis": "ميليشيا الحوثي"},
+            ("houthis", "army"),
+        ),
     ],
 )
 def test_who_acts_and_who_is_acted_upon(
@@ -486,3 +492,49 @@ def test_a_vetoed_trigger_is_no_event_whatever_the_filter_says() -> None:
     assert extract_events(_analysis(denied), eager) == []
     told = "وشنت طائرات التحالف غارات على مواقع في الرقة أمس."
     assert [e.sub_type for e in extract_events(_analysis(told), eager)] == ["Air/drone strike"]
+
+
+def test_an_outlet_that_reports_the_event_is_not_its_actor() -> None:
+    analysis = analyze(
+        "وأفاد مراسل الأناضول بأن دورية للشرطة تعرضت أمس لهجوم بقنابل يدوية في ديار بكر."
+    )
+    [event] = analysis.events
+    assert event.sub_type == "Grenade" and (event.actor1, event.actor2) == (None, None)
+
+
+def test_casualties_told_first_belong_to_the_blast_that_caused_them() -> None:
+    # SaudiNewsNet (reuters via al-madina, 2015-07-22)
+    text = (
+        "وقتل ثمانية أشخاص آخرين وأصيب 16 عندما انفجرت سيارة ملغومة في شارع تجاري مزدحم "
+        "في بلدة مندلي."
+    )
+    [event] = analyze(text).events
+    assert (event.sub_type, event.fatalities) == ("Remote explosive/landmine/IED", 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (  # a near-place after a place only says where that place lies
+            "وفي محافظة مأرب، شرق صنعاء، شنت طائرات التحالف غارات على مواقع الحوثيين أمس.",
+            "iso:YE-MA",
+        ),
+        (  # where a statement was made is not where the event was
+            "وقال المسؤول في مؤتمر صحافي عقده في أنقرة إن انتحاريا فجر نفسه أمس وسط حشد من "
+            "الشباب.",
+            None,
+        ),
+        (  # the source's place may well be the event's
+            "وقال مراسل الهيئة في الحسكة إن اشتباكات عنيفة اندلعت أمس بين الطرفين.",
+            "geonames:173811",
+        ),
+        (  # the country across a border is not the place
+            "انفجرت عبوة ناسفة أمس بدورية للشرطة في بلدة قرب الحدود مع العراق، ما أدى إلى "
+            "إصابة سبعة شرطيين.",
+            None,
+        ),
+    ],
+)
+def test_the_place_of_the_event(text: str, place: str | None) -> None:
+    [event] = analyze(text).events
+    assert event.place_id == place

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from marsad import analyze
 from marsad.model import Analysis
 from tests.conftest import FIXTURES
@@ -102,6 +104,16 @@ def test_one_line_per_paragraph_keeps_the_title_apart() -> None:
     assert article.title == title
     paragraphs = [article.block_text(b) for b in article.blocks_of("paragraph")]
     assert paragraphs[0] == body and len(paragraphs) == 2
+
+
+@pytest.mark.parametrize("dateline", ["", "عين اليوم – متابعات\n"])
+def test_a_title_over_a_short_lede_is_the_title(dateline: str) -> None:
+    # SaudiNewsNet (reuters via al-madina, 2015-07-22), saved as title, blank line, text.
+    title = "مقتل 32 وإصابة العشرات بتفجيرات بأنحاء متفرقة من العراق"
+    lede = "قالت مصادر بالشرطة ومسعفون، إن تفجيرات في أنحاء العراق أدت الى مقتل 32 شخصا."
+    article = analyze(f"{title}\n\n{dateline}{lede}\n\nوتفقد السكان موقع التفجير.").article
+    assert article.title == title
+    assert lede in [article.block_text(b) for b in article.blocks_of("paragraph")]
 
 
 def test_a_sentence_that_starts_like_boilerplate_is_kept() -> None:

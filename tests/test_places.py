@@ -367,3 +367,54 @@ def test_the_home_country_of_the_actors_named_helps_to_resolve_a_place() -> None
     (sure,) = [p for p in with_actor.places if p.span.text == "الحديدة"]
     assert unsure.id is None and {c.country for c in unsure.candidates} >= {"YE", "SY"}
     assert sure.country == "YE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وارتفعت أسعار الأوراق المالية في السوق المالي بعد قرار وزارة المالية.",  # مالي
+        "وشهدت سبع محافظات في جنوب البلاد مظاهرات حاشدة.",  # البلاد: a town in Yemen
+        "وأصيب الجندي في قدمه اليمنى وفي يده اليمنى.",  # "right", not Yemeni
+    ],
+)
+def test_ordinary_words_that_fold_into_place_names_are_not_places(
+    component: PlacesComponent, text: str
+) -> None:
+    assert [(p.span.text, p.id) for p in places_of(component, text)] == []
+
+
+def test_a_name_in_lam_after_the_preposition_lam(component: PlacesComponent) -> None:
+    # للبنان is ل + لبنان (not ل + ال + بنان); in لليمن (ل + اليمن) the article is fused
+    # with ل, and the span starts after both, as that of للرقة.
+    assert "لبنان" in clitic_stems(match_key("للبنان"))
+    places = places_of(component, "قدمت الحكومة دعما للبنان ولليمن.")
+    assert [(p.span.text, p.country) for p in places] == [("لبنان", "LB"), ("يمن", "YE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "country"),
+    [
+        ("شن طيران التحالف غارات على محافظة صعدة شمال العاصمة صنعاء.", "شمال العاصمة صنعاء", "YE"),
+        ("استهدف الطيران بلدتي غرز وخراب الشحم القريبتين من درعا.", "القريبتين من درعا", "SY"),
+    ],
+)
+def test_a_direction_before_a_designator_is_near_the_place(
+    component: PlacesComponent, text: str, span: str, country: str
+) -> None:
+    place = one(places_of(component, text), span)
+    assert (place.relation, place.country, place.precision) == ("near", country, 2)
+
+
+def test_a_loc_mention_lends_its_label_only_to_the_name_it_ends_with(
+    component: PlacesComponent,
+) -> None:
+    # The tagger's "حدنان بجبل" does not make جبل ("mountain", a town in Bulgaria) a place.
+    text = "هاجمت المقاومة قرية حدنان بجبل صبر."
+    start = text.index("حدنان")
+    mention = Mention(span=Span.of(text, start, start + len("حدنان بجبل")), label="LOC")
+    assert [p.id for p in places_of(component, text, [mention])] == [None]
+
+
+def test_a_name_of_two_letters_needs_its_designator(component: PlacesComponent) -> None:
+    places = places_of(component, "قصفت الطائرات معسكرا في محافظة إب، وقال أب إن ابنه أصيب.")
+    assert [(p.span.text, p.id) for p in places] == [("إب", "iso:YE-IB")]

@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -71,6 +72,14 @@ def analyze(
         BidiMode,
         typer.Option(help="Shape and reorder Arabic for terminals without bidi support."),
     ] = BidiMode.auto,
+    published: Annotated[
+        datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"],
+            help="The report's date (YYYY-MM-DD), for inputs that do not give one: "
+            "أمس, الأحد … in the report resolve against it.",
+        ),
+    ] = None,
 ) -> None:
     """Analyse one report (plain text or HTML) and show what Marsad read from it."""
     with user_errors():
@@ -78,7 +87,7 @@ def analyze(
             document = read_input(sys.stdin.buffer.read(), url=url, max_bytes=max_size, name="-")
         else:
             document = read_input(Path(source), url=url, max_bytes=max_size)
-        analysis = analyze_document(document)
+        analysis = analyze_document(document, published=published.date() if published else None)
         if as_json:
             sys.stdout.write(analysis.to_json(include_raw=include_raw) + "\n")
             return

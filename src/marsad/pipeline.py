@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -87,9 +88,17 @@ def default_pipeline() -> Pipeline:
     return Pipeline([load_component(spec) for spec in DEFAULT_COMPONENTS])
 
 
-def analyze_document(document: Document, pipeline: Pipeline | None = None) -> Analysis:
-    """Extract the article from a stored document and run the components over it."""
+def analyze_document(
+    document: Document, pipeline: Pipeline | None = None, *, published: date | None = None
+) -> Analysis:
+    """Extract the article from a stored document and run the components over it.
+
+    ``published`` is the report's date when the caller knows it better than the document
+    says (plain text has none): relative dates (أمس، الأحد) resolve against it.
+    """
     article, warnings = extract_document(document)
+    if published is not None:
+        article.published = published
     analysis = Analysis(document=document, article=article, warnings=warnings)
     return (pipeline or default_pipeline()).run(analysis)
 

@@ -35,10 +35,14 @@ def clitic_stems(key: str) -> tuple[str, ...]:
             if not after_conj.startswith(prep):
                 continue
             stem = after_conj[len(prep) :]
-            if prep == "ل" and stem.startswith("ل") and len(stem) - 1 >= MIN_STEM + 1:
-                stem = "ال" + stem[1:]  # للتنظيم → التنظيم
+            # ``لل`` is ل + ال (للتنظيم → التنظيم) or ل before a word in ل (للبنان → لبنان).
+            fused = prep == "ل" and stem.startswith("ل") and len(stem) - 1 >= MIN_STEM + 1
+            if fused:
+                stem = "ال" + stem[1:]
             if (conj or prep) and len(stem) >= MIN_STEM:
                 seen.setdefault(stem + sep + rest, None)
+            if fused:
+                seen.setdefault(stem[1:] + sep + rest, None)
             if stem.startswith(ARTICLE) and len(stem) - 2 >= MIN_STEM:
                 seen.setdefault(stem[2:] + sep + rest, None)
     return tuple(seen)

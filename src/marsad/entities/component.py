@@ -23,10 +23,29 @@ from marsad.entities.linking import (
     resolve_overlaps,
     trim_proclitics,
 )
-from marsad.entities.linking_data import BYLINE_PREFIXES
+from marsad.entities.linking_data import BYLINE_PREFIXES, NOT_NAMES
 from marsad.entities.ner import NerModel, default_model
 from marsad.entities.registry import Registry, default_registry
 from marsad.model import Analysis, Article, Entity, Mention, Span
+from marsad.places.gazetteer import gazetteer
+
+
+def _names(text: str, candidate: Candidate) -> bool:
+    """Whether a found span may name something: not الله, العالم … (``NOT_NAMES``)."""
+    key = match_key(text[candidate.start : candidate.end])
+    return NOT_NAMES.isdisjoint(clitic_stems(key))
+
+
+def _findable(name: str) -> bool:
+    """Whether a gazetteer name may be found without the tagger. A district of one word
+    that the places gazetteer marks as a common word (الحي, الثورة, الدور, بلد, حديثة are
+    also Iraqi and Syrian districts) is left to the tagger and to the places component,
+    which want a designator or a LOC label for it; governorates and longer names stay."""
+    places = gazetteer()
+    entry = places.names.get(name)
+    if entry is None or entry.bare or " " in name:
+        return True
+    return any(places.entries[n].kind in ("country", "governorate") for n in entry.places)
 
 
 class EntitiesComponent:
@@ -38,7 +57,8 @@ class EntitiesComponent:
     def __init__(self, model: NerModel, registry: Registry) -> None:
         self.model = model
         self.registry = registry
-        self.places_index = first_words(model.finders)
+        self.finders = {name: kind for name, kind in model.finders.items() if _findable(name)}
+        self.places_index = first_words(self.finders)
         self.version = f"1+{model.version}"
 
     def to_disk(self, path: Path) -> None:
@@ -81,7 +101,8 @@ class EntitiesComponent:
             if not any(s < end and start < e for s, e in hashtag_spans):
                 start = self._trim_to_known_name(text, start, end, kind)
                 found.append(Candidate(start, end, kind, "ner"))  # type: ignore[arg-type]
-        found.extend(gazetteer_candidates(text, self.model.finders, self.places_index))
+        found.extend(gazetteer_candidates(text, self.finders, self.places_index))
+        found = [c for c in found if c.origin not in ("ner", "gazetteer") or _names(text, c)]
         found.extend(initials_candidates(text))
         for hashtag in article.hashtags:
             cand = self._hashtag(hashtag.span.start, hashtag.span.end, hashtag.label)

@@ -207,6 +207,17 @@ def resolve_overlaps(candidates: Sequence[Candidate]) -> list[Candidate]:
             and (k.end - k.start) < (cand.end - cand.start)
             for k in clash
         )  # fmt: skip
+        # A person the tagger found whose name ends in a state's (عبدالله بن محمد السويد)
+        # is that person, not a mention of Sweden.
+        wraps = wraps or (
+            cand.origin == "ner"
+            and cand.label == "PER"
+            and all(
+                k.origin == "registry" and k.label == "LOC" and cand.start < k.start
+                and k.end == cand.end
+                for k in clash
+            )
+        )  # fmt: skip
         if wraps:
             kept = [k for k in kept if k not in clash]
         if not clash or wraps:

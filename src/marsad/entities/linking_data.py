@@ -13,3 +13,8 @@ BYLINE_PREFIXES = ("بقلم", "كتب", "كتبه", "كتبت", "اعداد", "
 
 # Kinds of registry entities that publish reports.
 OUTLET_KINDS = ("outlet",)
+
+# Words the tagger or a gazetteer may read as names that name nothing a reader follows:
+# God in pious formulas (الحمد لله، إن شاء الله), "the world", "the people" (also a CLDR
+# region and a Baghdad district). Matching keys; with proclitics they are still left out.
+NOT_NAMES = frozenset(("الله", "لله", "العالم", "الشعب"))

@@ -11,8 +11,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import pairwise
 
-from marsad.arabic import DateMatch, find_dates, match_key, split_sentences
+from marsad.arabic import DateMatch, clitic_stems, find_dates, match_key, split_sentences
+from marsad.entities.linking import is_outlet
+from marsad.entities.registry import default_registry
 from marsad.events import fatalities_data as numbers
 from marsad.events import lexicon_data as lex
 from marsad.events.clauses import clause_ids
@@ -32,7 +35,7 @@ from marsad.events.rules import (
     sentence_blocked,
 )
 from marsad.events.taxonomy import type_of
-from marsad.model import Analysis, Event, Mention, Place, Span
+from marsad.model import Analysis, Event, Mention, Place, Quote, Span
 
 ACTOR_LABELS = ("ORG", "MISC", "PER")
 BROAD_PLACES = ("continent", "region", "country")
@@ -45,6 +48,8 @@ CORROBORATING_SENTENCES = 3  # plausible tellings in this many sentences make an
 HEADLINE_MAX_WORDS = 16
 CAUSES = PhraseSet(lex.CAUSES)
 TARGET_MARKERS = PhraseSet(lex.TARGET_MARKERS)
+OCCASIONS = frozenset(match_key(w) for w in lex.SPEECH_OCCASIONS)
+PERSONS = frozenset(match_key(w) for w in lex.PERSON_NOUNS)
 COUNT_WORDS = frozenset(
     match_key(w)
     for w in (*lex.PARTITIVE_COUNTS, *numbers.UNITS, *numbers.TEN, *numbers.TENS, *numbers.HUNDREDS)
@@ -60,6 +65,7 @@ class _Context:
     mentions: list[Mention]
     title: tuple[int, int] | None
     within: dict[str, set[str]]  # place id -> the ids of the areas it lies in
+    frames: list[tuple[int, int]]  # "قال في مؤتمر صحافي عقده في أنقرة": before a quote
 
 
 @dataclass(slots=True)
@@ -183,13 +189,25 @@ def _context(analysis: Analysis) -> _Context:
         [m for m in analysis.mentions if _may_act(m, speakers)],
         (article.title_span.start, article.title_span.end) if article.title_span else None,
         {p.id: {a for a in (p.admin1, p.admin2) if a} for p in analysis.places if p.id},
+        [frame for q in analysis.quotes if (frame := _frame(q)) is not None],
     )
+
+
+def _frame(quote: Quote) -> tuple[int, int] | None:
+    """Where a quote's speaker and verb stand, before what was said."""
+    marks = [s.start for s in (quote.cue, quote.speaker_span) if s is not None]
+    if not marks or min(marks) >= quote.span.start:
+        return None
+    return min(marks), quote.span.start
 
 
 def _may_act(mention: Mention, speakers: list[Span]) -> bool:
     """A named party may be an actor; a person who only tells of the event (the speaker of
-    a quote: "كما أعلن أوغلو عن اعتقال…") may not."""
+    a quote: "كما أعلن أوغلو عن اعتقال…") may not, nor an outlet that reports it ("وأفاد
+    مراسل الأناضول بأن…")."""
     if mention.label not in ACTOR_LABELS or not mention.entity_id:
+        return False
+    if is_outlet(default_registry().by_id.get(mention.entity_id)):
         return False
     return mention.label != "PER" or not any(
         s.start <= mention.span.start and mention.span.end <= s.end for s in speakers
@@ -216,11 +234,15 @@ def _read(text: str, start: int, end: int, context: _Context) -> SentenceReading
     if toll is not None and toll.count >= STATISTIC:  # a war's count, not an event's toll
         return None
     places = [p for p in context.places if start <= p.span.start and p.span.end <= end]
+    locators = _locators(text, places)
     resolved = [  # "ريف دير الزور" is the countryside, not the city inside its name
         p
         for p in places
         if p.id
         and p.relation != "adjective"
+        and id(p) not in locators
+        and not _where_said(text, p, context.frames)
+        and not _across_border(text, p)
         and not any(
             o is not p
             and o.span.start <= p.span.start
@@ -393,17 +415,53 @@ def _is_target(sentence: KeyedSentence, mention: Mention, after_trigger: int) ->
 
 
 def _counted(sentence: KeyedSentence, index: int) -> bool:
-    """A count and من before the party ("590 من عناصر داعش", "عشرات من الحوثيين"): the
-    party the event befell."""
+    """A count or a person and من before the party ("590 من عناصر داعش", "عشرات من
+    الحوثيين", "استشهاد جندي أول من منسوبي القوات البرية"): the party the event befell."""
     for at in range(index - 1, max(index - 3, 1) - 1, -1):
         if sentence.tokens[at].key == "من":
-            count = sentence.tokens[at - 1].key
-            return count.isdigit() or count in COUNT_WORDS
+            before = sentence.tokens[max(at - 2, 0) : at]
+            return any(
+                t.key.isdigit() or t.key in COUNT_WORDS or not PERSONS.isdisjoint(t.readings)
+                for t in before
+            )
     return False
 
 
 def _near(sentence: KeyedSentence, offset: int, mention: Mention) -> bool:
     return sentence.token_index(mention.span.start) - sentence.token_index(offset) <= lex.NEAR
+
+
+def _where_said(text: str, place: Place, frames: list[tuple[int, int]]) -> bool:
+    """A place in a quote's frame after the occasion of the words ("في مؤتمر صحافي عقده في
+    أنقرة") is where they were said, not where the event was; the place of a source
+    ("قال مراسل … في الحسكة إن") may well be the event's, and stays."""
+    for start, end in frames:
+        if start <= place.span.start and place.span.end <= end:
+            words = match_key(text[start : place.span.start]).split()[-lex.OCCASION_REACH :]
+            if any(reading in OCCASIONS for word in words for reading in clitic_stems(word)):
+                return True
+    return False
+
+
+def _across_border(text: str, place: Place) -> bool:
+    """"قرب الحدود مع العراق": the country across the border is not the event's place."""
+    before = match_key(text[max(place.span.start - 20, 0) : place.span.start]).strip()
+    return before.endswith(lex.ACROSS_BORDER)
+
+
+def _locators(text: str, places: list[Place]) -> set[int]:
+    """The near-places that only say where the resolved place before them lies ("مأرب،
+    شرق صنعاء": the place is Marib). One that locates an unresolved place stays: "دار سعد
+    شمال عدن" is near Aden as far as the gazetteer can tell."""
+    found = set()
+    ordered = sorted(places, key=lambda p: p.span.start)
+    for before, place in pairwise(ordered):
+        if place.relation != "near" or not before.id or before.relation == "adjective":
+            continue
+        between = match_key(text[before.span.end : place.span.start].strip(" ،,"))
+        if all(word in lex.LOCATOR_LINKS for word in between.split()):
+            found.add(id(place))
+    return found
 
 
 def _most_precise(places: list[Place], trigger_at: int) -> Place | None:

@@ -133,6 +133,11 @@ TRIGGERS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
         "لغم", "ألغام", "تفجير", "تفجيران", "تفجيرين", "انفجار", "انفجاران",
     )),
     (IED, "weak", "verb", "", ("فجروا", "فجرت", "انفجرت", "انفجر")),
+    (IED, "weak", "verb", "weapon", ("فجر",)),  # "فجر مسلحون قنبلة"; alone, فجر is dawn
+    (IED, "strong", "noun", "", (
+        "سيارة ملغومة", "سيارات ملغومة", "شاحنة ملغومة", "هجمات بقنابل", "هجوم بقنبلة",
+        "تفجير قنبلة", "انفجار قنبلة",
+    )),
     (GRENADE, "strong", "noun", "", ("قنبلة يدوية", "قنابل يدوية")),
     (CHEMICAL, "weak", "noun", "", ("غاز الكلور", "أسلحة كيماوية", "السلاح الكيماوي")),
     (ATTACK, "strong", "verb", "", ("أعدم", "أعدمت", "أعدموا")),
@@ -298,6 +303,11 @@ BACKGROUND = (
     "اشتداد", "تصاعد", "لشن", "لتنفيذ", "مستفيدة", "مستفيدا", "مستفيدين", "عمليات", "العمليات",
     "ردا", "رداً",
 )  # fmt: skip
+# "وقتل ثمانية أشخاص عندما انفجرت سيارة ملغومة": a sentence that opens on its casualties
+# and then says what caused them reports that cause; its "عندما" or "بعد أن" is no
+# background. The casualty verbs, and the words that bring in the cause.
+CASUALTY_OPENERS = ("قتل", "أصيب", "أصيبت", "جرح", "استشهد", "لقي", "لقوا", "سقط")
+CAUSE_LINKS = ("عندما", "حينما", "حين", "بعد أن", "إثر", "جراء", "نتيجة", "بسبب")
 # "بعد أيام من سيطرة…", "بعد بدء الهجوم", "قبل أشهر من…": the event is a time reference.
 AFTER_WORDS = ("بعد", "عقب", "قبل", "أعقب", "أعقبت", "أعقاب", "إثر", "منذ")
 TIME_UNITS = (
@@ -390,7 +400,10 @@ CONTROL_VERBS = (
     "نجحوا", "تم", "جرى",
 )  # fmt: skip
 # A bomb, mine or booby trap: what "تفكيك" (dismantling) must be about.
-WEAPONS = ("عبوة", "عبوات", "مفخخة", "مفخخات", "ألغام", "لغم", "متفجرات", "ناسفة", "ناسفا")
+WEAPONS = (
+    "عبوة", "عبوات", "مفخخة", "مفخخات", "ألغام", "لغم", "متفجرات", "ناسفة", "ناسفا", "قنبلة",
+    "قنابل", "ملغومة",
+)  # fmt: skip
 # Particles that negate the verb of a clause ("ولم تشن الطائرات غارات…").
 VERB_NEGATIONS = ("لم", "لن", "ليس", "ليست", "لا")
 # "لا تزال" and "لا يزال" mean "still", not "not"; "لا سيما", "especially"; "ما لا يقل
@@ -419,6 +432,14 @@ TARGET_MARKERS = (
     "مراكز", "مركز", "نقاط", "نقطة", "آليات", "دوريات", "صفوف", "ضد", "على", "ل",
 )  # fmt: skip
 TARGET_REACH = 2  # a marker this many words before the party, at most
+# A person and "من" before a party name: one of that party, whom the event befell
+# ("استشهاد جندي من منسوبي القوات البرية", "مقتل عنصر من الشرطة").
+PERSON_NOUNS = (
+    "جندي", "جنديا", "جنديان", "جنديين", "جنود", "عنصر", "عنصرا", "عنصران", "عنصرين",
+    "شخص", "شخصا", "شخصان", "شخصين", "أشخاص", "مقاتل", "مقاتلا", "مقاتلين", "ضابط",
+    "ضابطا", "ضباط", "رجل", "فرد", "أفراد", "شرطي", "شرطيا", "مدني", "مدنيا", "مدنيين",
+    "طفل", "طفلا", "أطفال", "امرأة", "نساء", "مواطن", "مواطنا", "مواطنين",
+)  # fmt: skip
 # A count and "من" before a party name whom the event befell: "اعتقلت 590 من عناصر داعش",
 # "مقتل عشرات من الحوثيين" (besides numbers, spelt or in digits).
 PARTITIVE_COUNTS = (
@@ -428,3 +449,18 @@ PARTITIVE_COUNTS = (
 # How far (in words) a cue may sit from its trigger.
 WINDOW = 10
 NEAR = 3
+
+# Words that may stand between a place and the near-place that locates it ("مأرب، شرق
+# صنعاء", "شارع الستين أقصى شمال تعز", "صبر، الواقعة جنوب لحج"): match keys.
+LOCATOR_LINKS = ("الواقعه", "الواقع", "اقصي", "في")
+
+# Occasions of a statement: a place a few words after one, before the quote, is where the
+# words were said (``في مؤتمر صحافي عقده في أنقرة``).
+SPEECH_OCCASIONS = (
+    "مؤتمر", "تصريح", "تصريحات", "كلمة", "خطاب", "لقاء", "مقابلة", "زيارة", "اجتماع",
+    "ندوة", "حديث", "بيان",
+)  # fmt: skip
+OCCASION_REACH = 5  # words
+
+# "قرب الحدود مع العراق": the place across a border is not where the event was (match keys).
+ACROSS_BORDER = ("الحدود مع", "الحدوديه مع", "حدودها مع", "حدوده مع")

@@ -88,6 +88,8 @@ MODALITY = PhraseSet(lex.FUTURE + lex.THREATS + lex.DENIALS + lex.CALLS + lex.CO
 NEGATIONS = PhraseSet(lex.NEGATIONS)
 VERB_NEGATIONS = PhraseSet(lex.VERB_NEGATIONS)
 BACKGROUND = PhraseSet(lex.BACKGROUND)
+CASUALTY_OPENERS = PhraseSet(lex.CASUALTY_OPENERS)
+CAUSE_LINKS = PhraseSet(lex.CAUSE_LINKS)
 AFTER_WORDS = PhraseSet(lex.AFTER_WORDS)
 TIME_UNITS = PhraseSet(lex.TIME_UNITS)
 GENERIC = PhraseSet(lex.GENERIC)
@@ -228,6 +230,13 @@ BLOCKING = frozenset(
 )  # fmt: skip
 
 
+def _causes_the_casualties(sentence: KeyedSentence, start: int) -> bool:
+    """ "وقتل ثمانية أشخاص عندما انفجرت سيارة": the sentence opens on casualties and the
+    trigger, right after عندما, بعد أن, إثر …, is what caused them."""
+    link = sentence.last(CAUSE_LINKS, start - 3, start)
+    return link is not None and sentence.has(CASUALTY_OPENERS, 0, min(2, link))
+
+
 def _signals(
     sentence: KeyedSentence, clauses: list[int], trigger: Trigger, start: int, end: int,
     reading: str, facts: SentenceFacts,
@@ -262,7 +271,9 @@ def _signals(
     particle = sentence.last(VERB_NEGATIONS, clause_start, start)
     if particle is not None and not sentence.has(STILL, particle + 1, particle + 2):
         found.add("negated_clause")
-    if sentence.has(BACKGROUND, start - 2, start):
+    if _causes_the_casualties(sentence, start):
+        found.add("casualty_cause")
+    elif sentence.has(BACKGROUND, start - 2, start):
         found.add("background")
     after = sentence.last(AFTER_WORDS, start - 4, start)
     if after is not None and sentence.has(TIME_UNITS, after + 1, start + 1):

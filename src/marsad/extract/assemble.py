@@ -165,13 +165,13 @@ def _classify(blocks: list[RawBlock], meta: PageMeta) -> list[_Part]:
 
 def _opens_with_title(blocks: list[RawBlock], byline: tuple[int, _Part] | None) -> bool:
     """A plain-text report opens with its title when a short line precedes the byline,
-    or, with no byline, precedes a much longer paragraph."""
+    or, with no byline, precedes a longer paragraph (a dateline may stand between)."""
     first = blocks[0].text
     if blocks[0].hint not in (None, "title") or not _is_title_like(first):
         return False
     if byline is not None:
         return byline[0] > 0
-    return len(blocks) >= 2 and len(blocks[1].text) > 2 * len(first)
+    return any(len(block.text) > len(first) for block in blocks[1:3])
 
 
 def _find_byline(blocks: list[RawBlock], author: str | None) -> tuple[int, _Part] | None:

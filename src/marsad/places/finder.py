@@ -22,6 +22,7 @@ from marsad.places.lexicon_data import (
     DESIGNATORS,
     DIRECTION_ADJECTIVES,
     ITS_COUNTRYSIDE,
+    NOT_ADJECTIVES_AS_WRITTEN,
     SPAN_RELATIONS,
 )
 
@@ -33,6 +34,7 @@ MAX_LEAD = 12  # clitics or a designator between a LOC mention's start and the n
 CACHE_LIMIT = 200_000  # distinct words memoised; news rarely holds more
 # What a word with proclitics may begin with, and how many letters they may take.
 PROCLITIC_INITIALS = frozenset(c[0] for c in (*CONJUNCTIONS, *PREPOSITIONS, ARTICLE) if c)
+PROCLITIC_LETTERS = frozenset("".join((*CONJUNCTIONS, *PREPOSITIONS, ARTICLE)))
 MAX_PROCLITIC_LETTERS = max(map(len, CONJUNCTIONS)) + max(map(len, PREPOSITIONS)) + len(ARTICLE)
 # How designators of several words end (what follows one of their spaces).
 DESIGNATOR_ENDINGS = frozenset(
@@ -257,6 +259,8 @@ class PlaceFinder:
             return None, 0  # السورية: the adjective, not the name سورية
         if n == 1 and name in DESIGNATORS and not _covering(loc, *_span(words, i, 1)):
             return None, 0  # مدينة, قرية …: a designator, not the town called so
+        if _article_dropped(words[i].key.partition(" ")[0], first_reading.partition(" ")[0]):
+            return None, 0  # المالي "financial" is no mention of مالي: names keep their form
         first, last = words[i], words[i + n - 1]
         if first.hashtag >= 0 and not self._whole_hashtag(words, i, n):
             return None, 0
@@ -264,15 +268,17 @@ class PlaceFinder:
             text[first.start : first.end], first.key, first_reading
         )
         end = last.end
-        mention = _named_by(loc, start, end)
+        mention = _named_by(text, loc, start, end)
         if _covering(blocked, start, end) is not None and mention is None:
             return None, n
         if _addressed(text, start, end):
             return None, n
-        if len(name) - name.count(" ") < MIN_BARE_LETTERS:
-            return None, 0
         relation, kinds, span_start = self._designator(text, words, i)
-        designated = kinds is not None or relation != "mention"
+        if len(name) - name.count(" ") < MIN_BARE_LETTERS and kinds is None:
+            return None, 0  # إب only as "محافظة إب", "مدينة إب"
+        # A direction or "near" word alone (جنوب البلاد, محيط المدينة) does not make a
+        # common word a place; a designator of a kind (قرية, مدينة) or ريف does.
+        designated = kinds is not None or relation == "countryside"
         weak = not hit.bare or _quoted(text, start, end)
         if mention is None and not designated and weak:
             return None, 0 if n == 1 else n  # one word may still be an adjective
@@ -382,6 +388,8 @@ class PlaceFinder:
             return None  # #الحل_السوري names one thing, not something Syrian
         if _covering(blocked, word.start, word.end) is not None:
             return None
+        if text[word.start : word.end].endswith(NOT_ADJECTIVES_AS_WRITTEN):
+            return None
         adjective, shown = word.reading.adjective
         cut = _prefix_length(text[word.start : word.end], word.key, shown)
         return NameMatch(
@@ -434,6 +442,15 @@ def _may_read_as(key: str, table: Collection[str]) -> bool:
     )
 
 
+def _article_dropped(word_key: str, reading: str) -> bool:
+    """Whether ``reading`` is ``word_key`` less an article (``المالي`` → ``مالي``, ``للثوره``
+    → ``ثوره``) rather than less conjunctions and prepositions only."""
+    if reading.startswith("ال") or not word_key.endswith(reading):
+        return False
+    dropped = word_key[: len(word_key) - len(reading)]
+    return dropped.endswith(("ال", "لل"))
+
+
 def _prefix_length(word_text: str, phrase_key: str, reading: str) -> int:
     """Characters of ``word_text`` taken by the proclitics that ``reading`` drops.
 
@@ -443,11 +460,10 @@ def _prefix_length(word_text: str, phrase_key: str, reading: str) -> int:
     first_key = phrase_key.partition(" ")[0]
     reading_first = reading.partition(" ")[0]
     dropped = len(first_key) - len(reading_first)
+    if reading_first.startswith("ال") and not first_key.endswith(reading_first):
+        dropped += 2  # للرقه → الرقه, وللرقه → الرقه: the article is fused with ل
     if dropped <= 0:
-        if reading_first.startswith("ال") and not first_key.startswith("ال"):
-            dropped = 2  # للرقه → الرقه
-        else:
-            return 0
+        return 0
     if len(word_text) == len(first_key):
         return dropped  # nothing folded away: offsets agree
     normalized = normalize(word_text)
@@ -460,14 +476,28 @@ def _span(words: list[Word], i: int, n: int) -> tuple[int, int]:
     return words[i].start, words[i + n - 1].end
 
 
-def _named_by(loc: Sequence[Mention], start: int, end: int) -> Mention | None:
+def _named_by(text: str, loc: Sequence[Mention], start: int, end: int) -> Mention | None:
     """The LOC mention that is this name (give or take proclitics and a designator): a
     name inside a longer LOC mention (بحر in بحر الصين) gets no say from it."""
     for mention in loc:
         span = mention.span
-        if span.start <= start and end == span.end and start - span.start <= MAX_LEAD:
+        if (
+            span.start <= start
+            and end == span.end
+            and start - span.start <= MAX_LEAD
+            and _only_lead(text[span.start : start])
+        ):
             return mention
     return None
+
+
+def _only_lead(lead: str) -> bool:
+    """Whether what a LOC mention holds before a name is only proclitics or a designator
+    (``وب``, ``محافظة``), not another word (``حدنان بجبل`` does not make ``جبل`` a place)."""
+    key = match_key(lead)
+    if not key or (len(key) <= MAX_PROCLITIC_LETTERS and set(key) <= PROCLITIC_LETTERS):
+        return True
+    return any(reading in DESIGNATORS for reading in clitic_stems(key))
 
 
 def _covering(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:

@@ -48,6 +48,21 @@ DESIGNATORS: dict[str, tuple[Relation, frozenset[str] | None]] = {
     "شمال غربي": ("near", None),
     "جنوب شرقي": ("near", None),
     "جنوب غربي": ("near", None),
+    "القريب من": ("near", None),
+    "القريبه من": ("near", None),
+    "القريبان من": ("near", None),
+    "القريبتان من": ("near", None),
+    "القريبين من": ("near", None),
+    "القريبتين من": ("near", None),
+}
+
+# ``شمال العاصمة صنعاء``, ``جنوب مدينة تعز``: a direction before a designator is near the
+# place the designator introduces, of the kinds it asks for.
+_DIRECTIONS = ("شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي")
+DESIGNATORS |= {
+    f"{direction} {designator}": ("near", DESIGNATORS[designator][1])
+    for direction in _DIRECTIONS
+    for designator in ("العاصمه", "مدينه", "محافظه", "بلده", "قريه")
 }
 
 # Designators whose words belong to the place's span (``ريف دير الزور``, ``شرق حلب``);
@@ -71,3 +86,7 @@ LOCATIVE_CUES = frozenset(
 
 # Adjective (nisba) endings after the stem: سوري، سورية، سوريون، سوريين، سوريات.
 NISBA_ENDINGS = ("", "ه", "ون", "ين", "ات")
+
+# Words that fold into a country adjective's key but, as written, are other words: with ى
+# ``اليمنى`` is "the right (hand, side)", not ``اليمني`` "Yemeni" (the key folds ى into ي).
+NOT_ADJECTIVES_AS_WRITTEN = ("يمنى",)
