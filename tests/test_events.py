@@ -229,8 +229,7 @@ def test_a_party_named_as_the_target_is_never_actor_one(text: str, targets: str)
             ("coalition", "houthis"),
         ),
         (  # a person and من: one of the party the event befell
-            "استشهاد جندي من منسوبي القوات البرية بعدما أصيب أمس بمقذوف أطلقته ميليشيا "
-            "الحوثي.",
+            "استشهاد جندي من منسوبي القوات البرية بعدما أصيب أمس بمقذوف أطلقته ميليشيا الحوثي.",
             {"army": "القوات البرية", "houthis": "ميليشيا الحوثي"},
             ("houthis", "army"),
         ),
@@ -520,8 +519,7 @@ def test_casualties_told_first_belong_to_the_blast_that_caused_them() -> None:
             "iso:YE-MA",
         ),
         (  # where a statement was made is not where the event was
-            "وقال المسؤول في مؤتمر صحافي عقده في أنقرة إن انتحاريا فجر نفسه أمس وسط حشد من "
-            "الشباب.",
+            "وقال المسؤول في مؤتمر صحافي عقده في أنقرة إن انتحاريا فجر نفسه أمس وسط حشد من الشباب.",
             None,
         ),
         (  # the source's place may well be the event's

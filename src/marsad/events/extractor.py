@@ -444,7 +444,7 @@ def _where_said(text: str, place: Place, frames: list[tuple[int, int]]) -> bool:
 
 
 def _across_border(text: str, place: Place) -> bool:
-    """"قرب الحدود مع العراق": the country across the border is not the event's place."""
+    """ "قرب الحدود مع العراق": the country across the border is not the event's place."""
     before = match_key(text[max(place.span.start - 20, 0) : place.span.start]).strip()
     return before.endswith(lex.ACROSS_BORDER)
 
