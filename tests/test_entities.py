@@ -260,6 +260,19 @@ def test_surname_joins_the_full_name(component: EntitiesComponent) -> None:
     assert [m.span.text for m in mentions_of(analysis, person.id)] == ["مازن الحمادة", "الحمادة"]
 
 
+def test_a_surname_in_the_title_joins_the_full_name_of_the_body(
+    component: EntitiesComponent,
+) -> None:
+    text = (
+        "الخرينج يدعو إلى التهدئة\n\n"
+        "دعا رئيس المجلس مبارك الخرينج إلى التهدئة، وقال الخرينج إن الحوار هو الحل."
+    )
+    analysis = run(component, text)
+    [person] = [e for e in analysis.entities if e.type == "PER"]
+    assert person.name == "مبارك الخرينج" and person.mention_count == 3
+    assert {m.entity_id for m in analysis.mentions} == {person.id}
+
+
 def test_byline_naming_an_outlet_is_the_publisher_not_a_person(
     component: EntitiesComponent,
 ) -> None:

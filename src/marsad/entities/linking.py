@@ -295,12 +295,42 @@ def link(
                 origin=origin,
             )
         )
+    locals_ = _join_early_surnames(mentions, locals_)
     for local in locals_:
         if local.registry is not None:
             for alias in local.registry.alias_texts():
                 if alias not in local.entity.aliases:
                     local.entity.aliases.append(alias)
     return mentions, [local.entity for local in locals_]
+
+
+def _join_early_surnames(mentions: list[Mention], locals_: list[_Local]) -> list[_Local]:
+    """A surname named before the full name (a title "المالكي", then "نوري المالكي" in the
+    body) joins the one person whose name ends with it; with two such persons it stays
+    apart. Mentions are re-pointed in place; the joined entities are left out."""
+    people = [x for x in locals_ if x.entity.type == "PER" and "anonymous" not in x.entity.roles]
+    joined: dict[str, _Local] = {}
+    for short in people:
+        words = short.words
+        if short.registry is not None or len(words) > 2:
+            continue
+        fuller = [
+            x
+            for x in people
+            if len(x.words) > len(words) and x.words[-len(words) :] == words and x is not short
+        ]
+        if len(fuller) == 1:
+            joined[short.entity.id] = fuller[0]
+    for index, mention in enumerate(mentions):
+        target = joined.get(mention.entity_id or "")
+        if target is not None:
+            mentions[index] = mention.model_copy(
+                update={"entity_id": target.entity.id, "origin": "coref"}
+            )
+            target.entity.mention_count += 1
+            if mention.span.text not in target.entity.aliases:
+                target.entity.aliases.append(mention.span.text)
+    return [x for x in locals_ if x.entity.id not in joined]
 
 
 def _join_local(surface: str, label: str, locals_: list[_Local]) -> tuple[_Local, str] | None:
