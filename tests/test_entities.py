@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from marsad.entities.component import EntitiesComponent, entities_component
+from marsad.entities.linking import Candidate, link
+from marsad.entities.registry import default_registry
 from marsad.model import Analysis, Article, Document, Entity, Mention, Span
 from marsad.pipeline import Pipeline, analyze
 
@@ -260,17 +262,19 @@ def test_surname_joins_the_full_name(component: EntitiesComponent) -> None:
     assert [m.span.text for m in mentions_of(analysis, person.id)] == ["مازن الحمادة", "الحمادة"]
 
 
-def test_a_surname_in_the_title_joins_the_full_name_of_the_body(
-    component: EntitiesComponent,
+@pytest.mark.parametrize(
+    ("fuller", "joined"), [(["مبارك الخرينج"], True), (["مبارك الخرينج", "سعد الخرينج"], False)]
+)
+def test_a_surname_before_the_full_name_joins_the_one_person_it_names(
+    fuller: list[str], joined: bool
 ) -> None:
-    text = (
-        "الخرينج يدعو إلى التهدئة\n\n"
-        "دعا رئيس المجلس مبارك الخرينج إلى التهدئة، وقال الخرينج إن الحوار هو الحل."
-    )
-    analysis = run(component, text)
-    [person] = [e for e in analysis.entities if e.type == "PER"]
-    assert person.name == "مبارك الخرينج" and person.mention_count == 3
-    assert {m.entity_id for m in analysis.mentions} == {person.id}
+    # The tagger's spans as they come: a title's surname, then the full name(s) in the body.
+    text = "الخرينج يدعو إلى التهدئة\n\n" + " و".join(f"دعا {n} إلى التهدئة" for n in fuller)
+    spans = [(0, len("الخرينج"))] + [(text.index(n), text.index(n) + len(n)) for n in fuller]
+    candidates = [Candidate(s, e, "PER", "ner") for s, e in spans]
+    mentions, entities = link(text, candidates, default_registry())
+    assert len(entities) == len(fuller) + (0 if joined else 1)
+    assert (mentions[0].entity_id == mentions[1].entity_id) is joined
 
 
 def test_byline_naming_an_outlet_is_the_publisher_not_a_person(
