@@ -116,6 +116,24 @@ def test_a_title_over_a_short_lede_is_the_title(dateline: str) -> None:
     assert lede in [article.block_text(b) for b in article.blocks_of("paragraph")]
 
 
+@pytest.mark.parametrize(
+    ("first", "title", "byline"),
+    [
+        ("الحوثيون يقصفون عدن", "الحوثيون يقصفون عدن", None),  # a short headline
+        ("أحمد الريدي", None, "أحمد الريدي"),  # an author, with no بقلم before the name
+    ],
+)
+def test_a_short_first_line_is_a_byline_only_when_it_opens_with_a_given_name(
+    first: str, title: str | None, byline: str | None
+) -> None:
+    body = (
+        "قال مصدر محلي إن طائرات التحالف شنت أمس غارات على مواقع للحوثيين في مدينة تعز، ما "
+        "أدى إلى مقتل 12 مسلحاً، وأضاف المصدر أن الغارات استهدفت مخازن للأسلحة."
+    )
+    article = analyze(f"{first}\n\n{body}").article
+    assert (article.title, article.byline) == (title, byline)
+
+
 def test_a_sentence_that_starts_like_boilerplate_is_kept() -> None:
     text = (
         "اشترك الجيش العراقي مع قوات التحالف في عملية واسعة شمال بغداد أسفرت عن اعتقال "

@@ -13,6 +13,7 @@ from typing import Literal
 
 from marsad.arabic import match_key, strip_article
 from marsad.arabic.clitics import CONJUNCTIONS
+from marsad.arabic.names_data import GIVEN_NAMES
 from marsad.quotes import lexicon_data as data
 
 Aspect = Literal["past", "present", "participle"]
@@ -152,7 +153,7 @@ class Lexicon:
         self.honorifics = _keys(data.HONORIFICS)
         self.pronoun_titles = _keys(data.PRONOUN_TITLES)
         self.blessings = PhraseMatcher(data.BLESSINGS)
-        self.given_names = _GivenNames(_keys(data.GIVEN_NAMES))
+        self.given_names = _GivenNames(_keys(GIVEN_NAMES))
         self.kunya = _keys(data.KUNYA)
         self.spokespersons = _keys(data.SPOKESPERSON_NOUNS)
         self.on_behalf_of = _keys(data.ON_BEHALF_OF)
