@@ -277,6 +277,18 @@ def test_a_surname_before_the_full_name_joins_the_one_person_it_names(
     assert (mentions[0].entity_id == mentions[1].entity_id) is joined
 
 
+def test_a_surname_in_the_title_refers_to_the_person_named_in_the_body(
+    component: EntitiesComponent,
+) -> None:
+    text = (
+        "الحمادة يطالب بكشف مصير المعتقلين\n\n"
+        "قال الناشط الحقوقي مازن الحمادة إن المعتقلين نُقلوا إلى سجن صيدنايا."
+    )
+    analysis = run(component, text)
+    [person] = [e for e in analysis.entities if e.type == "PER"]
+    assert [m.span.text for m in mentions_of(analysis, person.id)] == ["الحمادة", "مازن الحمادة"]
+
+
 def test_byline_naming_an_outlet_is_the_publisher_not_a_person(
     component: EntitiesComponent,
 ) -> None:

@@ -356,11 +356,13 @@ def _join_local(surface: str, label: str, locals_: list[_Local]) -> tuple[_Local
 def reference_candidates(
     text: str, mentions: Sequence[Mention], entities: Sequence[Entity], taken: Sequence[Candidate]
 ) -> list[tuple[int, int, str]]:
-    """Short forms after the full name: (start, end, entity id).
+    """Short forms of names: (start, end, entity id).
 
     A definite head noun after an organisation so headed (التنظيم after تنظيم الدولة
     الإسلامية, الجيش after الجيش العراقي), and a person's surname alone after their full
-    name (العمر after محمد العمر). Each refers to the most recent such entity before it.
+    name (العمر after محمد العمر). Each refers to the most recent such entity before it. A
+    surname before any full name (a title's "العمر") refers to the one person of the
+    report so named, if there is only one.
     """
     heads: dict[str, list[tuple[int, str]]] = {}
     by_id = {e.id: e for e in entities}
@@ -382,8 +384,11 @@ def reference_candidates(
         for reading in clitic_stems(key):
             if not _only_proclitics(key, reading):
                 continue
-            earlier = [ident for end, ident in heads.get(reading, []) if end <= token.start]
-            if earlier:  # the most recent organisation so headed
+            named = heads.get(reading, [])
+            earlier = [ident for end, ident in named if end <= token.start]
+            if not earlier and len({ident for _, ident in named}) == 1:
+                earlier = [ident for _, ident in named if by_id[ident].type == "PER"]
+            if earlier:  # the most recent organisation or person so named
                 start = trim_proclitics(text, token.start, key, reading)
                 found.append((start, token.end, earlier[-1]))
                 break
