@@ -241,3 +241,93 @@ def test_calls_demands_and_descriptions_count_only_when_quoted_or_after_a_colon(
         assert all(q.cue is None or match_key(q.cue.text) == "قال" for q in found.quotes)
     (student,) = find_quotes("وقال طالب في الجامعة إن الامتحانات كانت صعبة.").sources
     assert student.description is not None and student.description.text == "طالب في الجامعة"
+
+
+def test_a_time_phrase_is_never_the_speaker() -> None:
+    text = (
+        "وكان رئيس مجلس النواب العراقي أعلن الشهر الماضي أنه «ليس لدينا مشكلة مع تقسيم "
+        "العراق بالتراضي ومن دون إراقة دماء»، مضيفا أن «صوت الدعوة إلى تقسيم العراق يتعالى»."
+    )
+    found = find_quotes(text)
+    assert len(found.quotes) == 2
+    assert {_label(found, q.source_id) for q in found.quotes} == {"رئيس مجلس النواب العراقي"}
+
+
+def test_words_with_a_pronoun_glued_to_them_are_never_a_name() -> None:
+    during = (
+        "وترأس حاكم المنطقة اجتماعا أمنيا أول من أمس الخميس «شارك فيه الأئمة» وأعلن خلاله "
+        "«تدبير منع ارتداء النقاب»."
+    )
+    found = find_quotes(during)
+    assert [q.span.text for q in found.quotes] == ["تدبير منع ارتداء النقاب"]
+    assert all(s.name is None or s.name.text != "خلاله" for s in found.sources)
+    closing = (
+        "وقال الكاتب الصحفي أحمد الجديعي في تصريحات صحفية: «الحركة تحولت من معتد إلى مطارد». "
+        "واختتم تصريحاته بالقول «الشعب اليمني لن ينسى لدول التحالف هذه الوقفة التاريخية»."
+    )
+    found = find_quotes(closing)
+    assert [_label(found, q.source_id) for q in found.quotes] == ["أحمد الجديعي"] * 2
+    allegiance = (
+        "وتعهد بتشكيل قوة إقليمية لقتال المجموعة التي أعلنت ولاءها لتنظيم داعش الإرهابي، "
+        "والتي أدى تمردها المستمر منذ 6 سنوات إلى مقتل 15 ألف شخص."
+    )
+    assert find_quotes(allegiance).quotes == []
+    president = (
+        "ونيجيريا، التي حذر رئيسها الولايات المتحدة من أن سياستها تضر بالجهود لمكافحة الحركة "
+        "المتطرفة."
+    )
+    found = find_quotes(president)
+    (source,) = found.sources
+    assert source.kind == "role" and source.name is None
+    assert source.description is not None and source.description.text == "رئيسها"
+
+
+def test_one_of_them_and_unnamed_officials_are_anonymous() -> None:
+    text = "وكانوا يهددون من يتجرأ ويخطئ شيخهم فيقول أحدهم لآخر: والله لو أمرني الشيخ بقتلك لفعلت!!"
+    (source,) = find_quotes(text).sources
+    assert source.anonymous and source.name is None
+    assert source.description is not None and source.description.text == "أحدهم"
+    for said in (
+        "قال مسؤولون محليون اليوم الخميس إن القوات اليمنية استعادت مواقع على مشارف عدن.",
+        "ويرى مراقبون أن جماعة الحوثي ستجد نفسها مضطرة للقبول بتسليم السلطة.",
+    ):
+        (source,) = find_quotes(said).sources
+        assert source.anonymous and source.entity_id is None
+        assert source.anonymity_reason is not None
+    (activists,) = find_quotes("وقال ناشطون إن القصف استهدف السوق الشعبي في المدينة.").sources
+    assert not activists.anonymous  # the public speaking as a group: no withheld name
+
+
+def test_the_speaker_after_an_addressee_or_a_time_with_kama() -> None:
+    text = (
+        "وكان ارتداء النقاب قد منع في منطقة الساحل حيث تقع دوالا، لتدارك وقوع اعتداءات "
+        "محتملة، كما أعلنت لوكالة الصحافة الفرنسية ميراي بيسك، مسؤولة الإعلام في منطقة "
+        "الساحل. وقررت السلطات توسيع منع ارتداء النقاب إلى مناطق الشمال، كما ذكرت أمس "
+        "الجمعة مصادر رسمية."
+    )
+    found = find_quotes(text)
+    assert [(q.span.text[:20], _label(found, q.source_id)) for q in found.quotes] == [
+        ("وكان ارتداء النقاب ق", "ميراي بيسك"),
+        ("وقررت السلطات توسيع ", "مصادر رسمية"),
+    ]
+
+
+def test_the_speaker_between_a_verb_and_bilqawl() -> None:
+    text = (
+        'وأضاف فوزي قائلا "ولد الشيخ أكد وجوب حدوث انسحاب ووقف لإطلاق النار". ومضى ولد '
+        "الشيخ بالقول إنه يعتقد أن خطته لإنهاء الصراع تكتسب قبولا متزايدا."
+    )
+    found = find_quotes(text)
+    assert [_label(found, q.source_id) for q in found.quotes] == ["فوزي", "ولد الشيخ"]
+
+
+def test_a_name_after_a_role_and_a_comma_is_the_speaker() -> None:
+    text = (
+        "وقال المتحدث باسم المنظمة الدولية، أحمد فوزي، إن المبعوث الدولي إلى اليمن جدد "
+        "دعوته لوقف إطلاق النار."
+    )
+    (source,) = find_quotes(text).sources
+    assert source.kind == "person"
+    assert source.name is not None and source.name.text == "أحمد فوزي"
+    assert source.description is not None
+    assert source.description.text == "المتحدث باسم المنظمة الدولية"

@@ -38,6 +38,7 @@ from marsad.quotes.speakers import (
     person_at,
     phrase_after,
     phrase_before,
+    possessed,
 )
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
@@ -66,6 +67,10 @@ _NOT_NOUN_PHRASE = frozenset(("في", "علي", "من", "الي", "عن", "مع"
 _SHORT_NAME_WORDS = 3
 # How far past a speaker a colon or ``إن`` may still introduce what was said.
 _LOOKAHEAD = 12
+# Most words between ``مضى`` and ``بالقول`` taken for the speaker.
+_MASDAR_SUBJECT_WORDS = 4
+# Most words of an object between a verb's speaker and its preposition.
+_OBJECT_WORDS = 5
 _INNA = frozenset(("إن", "إنه", "إنها", "إنهم", "إنهما", "إننا", "إنني"))
 # Commas that end an indirect clause: the next words are a new attribution.
 _CUE_LOOKAHEAD = 2
@@ -256,12 +261,24 @@ class _Finder:
         certain = False
         j = nxt
         phrase = Phrase((nxt, nxt), [], nxt)
+        has_object = behind = False
         if form.aspect != "participle":
             pronoun_object = False
-            while doc.is_word(nxt) and doc.keys[nxt] in lex.verb_objects:
+            while doc.is_word(nxt) and (
+                doc.keys[nxt] in lex.verb_objects or self._object_word(nxt)
+            ):
                 pronoun_object = pronoun_object or doc.keys[nxt] in ("عنه", "عنها")
-                nxt += 1  # ``ما كشف عنه أحد أقارب …``, ``أعرب فيها عن …``
+                nxt += 1  # ``ما كشف عنه أحد أقارب …``, ``أعرب فيها عن …``, ``وأعلن خلاله``
             phrase = phrase_after(doc, nxt, lex, form)
+            if doc.is_word(nxt) and possessed(doc, nxt, lex):
+                if lex.pronoun_suffixed(doc.keys[nxt], lex.roles):
+                    phrase = Phrase((nxt, nxt + 1), [], self._past_object(nxt + 1, form))
+                else:  # ``أعلنت ولاءها لـ``: an object; the speaker, if any, came before
+                    has_object = True
+                    phrase = Phrase((nxt + 1, nxt + 1), [], nxt + 1)
+            if lead is not None and phrase.empty:
+                phrase = self._speaker_after_adjuncts(nxt, form)
+                behind = not phrase.empty
             if form.lemma in lex.relay_verbs:
                 if pronoun_object:  # ``بحسب ما نقلت عنه وكالة …``: he said it
                     phrase = Phrase((phrase.stop, phrase.stop), [], phrase.stop)
@@ -289,10 +306,18 @@ class _Finder:
                     if speaker is not None and speaker.kind == "unknown":
                         speaker = None
                     certain = speaker is not None
-        # ``بحسب ما قال …`` attributes what comes before it, never what follows.
-        forward = lead is None or doc.keys[lead] in ("كما", "مثلما")
+        elif lead is None and form.lemma == "قال" and form.aspect == "participle":
+            lead_phrase = self._masdar_subject(i)
+            if lead_phrase is not None:
+                speaker = analyse(doc, lead_phrase, lex)
+                certain = speaker is not None
+        # ``بحسب ما قال …`` attributes what comes before it, never what follows; so does
+        # ``كما`` when the speaker stands after an addressee or a time (``، كما أعلنت
+        # لوكالة الصحافة الفرنسية ميراي بيسك``).
+        forward = (lead is None or doc.keys[lead] in ("كما", "مثلما")) and not behind
         after_comma = form.aspect == "participle" and i > 0 and doc.keys[i - 1] == ","
-        found = self._content_after(j, form, certain or after_comma) if forward else None
+        nominal = (certain or after_comma) and not has_object
+        found = self._content_after(j, form, nominal) if forward else None
         if found is None and speaker is not None and not certain and forward:
             return self._short_speaker(i, form, cue, lead, phrase)
         if found is None and form.marked:
@@ -415,6 +440,60 @@ class _Finder:
             ):
                 stops.append(stop)
         return list(dict.fromkeys(stops))
+
+    def _masdar_subject(self, i: int) -> Phrase | None:
+        """The speaker between a verb and ``بالقول`` (``ومضى ولد الشيخ بالقول``)."""
+        doc, lex = self.doc, self.lex
+        for k in range(i - 1, max(-1, i - _MASDAR_SUBJECT_WORDS - 1), -1):
+            if not doc.is_word(k) or doc.quoted(k):
+                return None
+            if lex.is_in(doc.keys[k], lex.masdar_leads):
+                return Phrase((k + 1, i), [], i) if k + 1 < i else None
+        return None
+
+    def _past_object(self, k: int, form: VerbForm) -> int:
+        """After a one-word speaker, the verb's preposition past its object (``حذر رئيسها
+        الولايات المتحدة من أن``: "its president warned the US that"), else ``k``."""
+        doc = self.doc
+        for m in range(k, min(len(doc), k + _OBJECT_WORDS)):
+            if not doc.is_word(m):
+                break
+            if doc.keys[m] in form.preps:
+                return m
+        return k
+
+    def _object_word(self, k: int) -> bool:
+        """A preposition with a pronoun (``خلاله``, ``فيه``) or a noun of speech with one
+        (``واختتم تصريحاته بالقول``) after a verb: what it says nothing of its speaker."""
+        key, lex = self.doc.keys[k], self.lex
+        if lex.pronoun_suffixed(key, lex.prepositions):
+            return True
+        return possessed(self.doc, k, lex) and lex.is_in_possessed(key, lex.speech_events)
+
+    def _speaker_after_adjuncts(self, nxt: int, form: VerbForm) -> Phrase:
+        """After ``كما``: the speaker behind an addressee and words of time (``كما أعلنت
+        لوكالة الصحافة الفرنسية ميراي بيسك``, ``كما ذكرت أمس الجمعة مصادر رسمية.``)."""
+        doc, lex = self.doc, self.lex
+        k = nxt
+        addressed = False
+        for _ in range(4):
+            after = addressee_end(doc, k, lex)
+            addressed = addressed or after > k
+            if after == k and doc.is_word(k):
+                after = lex.adjuncts.match(doc.keys, k)
+                if after == k and doc.keys[k] in lex.adverbs:
+                    after = k + 1
+            if after == k:
+                break
+            k = after
+        empty = Phrase((nxt, nxt), [], nxt)
+        if k == nxt or not doc.is_word(k):
+            return empty
+        phrase = phrase_after(doc, k, lex, form)
+        speaker = analyse(doc, phrase, lex) if not phrase.empty else None
+        if speaker is None or (speaker.kind == "unknown" and not addressed):
+            return empty  # a name of no known kind, said to an outlet, is still a speaker
+        return phrase
 
     def _speaker_after_addressee(self, nxt: int, form: VerbForm) -> Phrase | None:
         """``قال لـ«الشرق الأوسط» مسؤول …، إن``: the speaker after the addressee."""

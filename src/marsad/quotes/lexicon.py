@@ -162,6 +162,8 @@ class Lexicon:
         self.anonymity_requests = PhraseMatcher(data.ANONYMITY_REQUESTS)
         self.anonymity_kinds = PhraseMatcher(data.ANONYMITY_KINDS)
         self.title_nouns = _keys(data.TITLE_NOUNS)
+        self.addressee_words = _keys(data.ADDRESSEE_WORDS)
+        self.masdar_leads = _keys(data.MASDAR_LEADS)
 
     def verb(self, key: str) -> VerbForm | None:
         """The reporting verb a token is, with or without a leading conjunction."""
@@ -177,6 +179,15 @@ class Lexicon:
     def is_in(self, key: str, table: frozenset[str]) -> bool:
         """Whether a word (with or without conjunction and article) is in a list."""
         return any(r in table or strip_article(r) in table for r in _without_conjunction(key))
+
+    def pronoun_suffixed(self, key: str, table: frozenset[str]) -> bool:
+        """A word of a list with a pronoun glued to it: ``خلاله``, ``عليها``, ``رئيسها``."""
+        return any(
+            key.endswith(ending)
+            and len(key) - len(ending) >= 2
+            and self.is_in(key[: -len(ending)], table)
+            for ending in _POSSESSIVES
+        )
 
     def is_in_possessed(self, key: str, table: frozenset[str]) -> bool:
         """Like :meth:`is_in`, also with a possessive ending: ``بيانها``, ``اجتماعه``."""

@@ -276,6 +276,10 @@ OUTLET_NOUNS = (
     *OUTLET_NAMES,
 )  # fmt: skip
 
+# ``لـ`` + someone unnamed: the one spoken to (``فيقول أحدهم لآخر:``), never part of the
+# speaker.
+ADDRESSEE_WORDS = ("لآخر", "للآخر", "لأخرى", "للأخرى", "للآخرين", "لصاحبه", "لزميله", "لرفيقه")
+
 # A reporting verb after one of these did not happen: ``ولم تعلن أي جهة مسؤوليتها``.
 NEGATIONS = ("لم", "لن", "لا", "ولم", "ولن", "ولا", "فلم", "فلن", "فلا")
 
@@ -287,6 +291,18 @@ SPEECH_EVENTS = (
     "حوار", "منشور", "تقرير", "مقال", "ندوة", "جلسة", "اجتماع", "محاضرة", "البيان",
 )  # fmt: skip
 
+# Periods of time and the words that place them: ``الشهر الماضي``, ``العام المنصرم``,
+# ``قبل أيام``.
+_PERIODS = (
+    "الشهر|الأسبوع|العام|السنة|الأشهر|الأسابيع|الأيام|الساعات|الأعوام|السنوات|العقد|الفترة"
+    "|الربع|الصيف|الشتاء|الخريف|الربيع|الليلة"
+)
+_WHICH_PERIOD = (
+    "الماضي|الماضية|المنصرم|المنصرمة|الفائت|الفائتة|الجاري|الجارية|الحالي|الحالية|المقبل"
+    "|المقبلة|القادم|القادمة|السابق|السابقة|الأخير|الأخيرة|المنقضي"
+)
+_COUNTED_PERIODS = "أيام|يومين|أسبوع|أسبوعين|أسابيع|شهر|شهرين|أشهر|عام|عامين|أعوام|سنة|سنوات|ساعات"
+
 # Words that start an adjunct after the speaker (time, manner, channel).
 ADJUNCT_WORDS = (
     "خلال", "عبر", "أمس", "اليوم", "الليلة", "أثناء", "إثر", "عقب", "لدى", "مساء", "صباح",
@@ -295,6 +311,8 @@ ADJUNCT_WORDS = (
     "كذلك", "في وقت سابق", "على هامش", "على حسابه", "على حسابها", "على صفحته", "على صفحتها",
     "في تصريح", "في حديث", "في بيان", "في كلمة", "في مقابلة", "في مؤتمر", "بشكل", "بصورة",
     "أول من أمس", "أمس الأول", "بشدة", "مؤخرا", "دائما", "سابقا", "لاحقا",
+    # Time phrases (``أعلن الشهر الماضي أنه``): when, never who.
+    f"{_PERIODS} {_WHICH_PERIOD}", f"قبل|بعد|منذ {_COUNTED_PERIODS}",
 )  # fmt: skip
 
 # Adverbs of time and manner: they qualify the verb and are never its speaker (``وكانت
@@ -319,6 +337,12 @@ BLESSINGS = (
 
 # Nouns of saying that work like a participle: ``اكتفى بالقول: «…»``, ``رد بالقول إن``.
 SAYING_MASDARS = ("بالقول",)
+# Verbs that take such a noun, with the speaker between them (``ومضى ولد الشيخ بالقول``).
+MASDAR_LEADS = (
+    "مضى", "يمضي", "ماضيا", "اكتفى", "اكتفت", "يكتفي", "رد", "ردت", "يرد", "عقب", "عقبت",
+    "علق", "علقت", "ختم", "ختمت", "اختتم", "اختتمت", "استهل", "استهلت", "بدأ", "بدأت",
+    "تابع", "تابعت", "أردف", "أردفت", "استطرد", "زاد", "ذهب", "ذهبت", "مضت",
+)  # fmt: skip
 
 # Source nouns for one person by role. Indefinite (``مصدر عسكري``) they introduce a source;
 # definite and alone (``المسؤول``) they refer back to one.
@@ -339,6 +363,8 @@ ROLE_NOUNS = (
     "عالم", "مختص", "مختصة", "استشاري", "استشارية", "نائب", "قاطن", "مدرس", "معلم", "معلمة",
     "مستشار", "مسعف", "ضحية", "زعيم", "رئيسه", "مفوض", "مبعوث", "مبعوثة", "حاكم", "ناجي",
     "مديره",
+    # "One of them": someone the report does not name (``فيقول أحدهم لآخر``).
+    "أحدهم", "أحدهما", "إحداهن", "إحداهما", "أحدهن", "بعضهم",
 )  # fmt: skip
 
 # Plural source nouns: many people speaking as one.
@@ -380,8 +406,18 @@ BACK_REFERENCES = ("المصدر", "المصادر", "الأخير", "الأخي
 # ``المصدر ذاته``, ``المصدر نفسه``: "the same".
 SAME_WORDS = ("ذاته", "نفسه", "ذاتها", "نفسها", "ذاتهم", "نفسهم", "عينه", "عينها")
 
-# Heads whose unnamed sources are anonymous by construction.
-ANONYMOUS_HEADS = ("مصدر", "مصادر")
+# Heads whose unnamed sources are anonymous by construction: sources, "one of them", and
+# officials, observers, analysts and diplomats in the plural with no name (``قال مسؤولون
+# محليون``, ``ويرى مراقبون``). The public speaking as a group (``ناشطون``, ``سكان``,
+# ``شهود عيان``) is a collective voice, not a withheld name.
+ANONYMOUS_PLURALS = (
+    "مسؤولون", "مسؤولين", "مراقبون", "مراقبين", "محللون", "محللين", "دبلوماسيون",
+    "دبلوماسيين", "مقربون", "مقربين",
+)  # fmt: skip
+ANONYMOUS_HEADS = (
+    "مصدر", "مصادر", "أحدهم", "أحدهما", "إحداهن", "إحداهما", "أحدهن", "بعضهم",
+    *ANONYMOUS_PLURALS,
+)  # fmt: skip
 
 # Honorifics and ranks that come before a person's name.
 HONORIFICS = (
@@ -440,7 +476,7 @@ ANONYMITY_REQUESTS = (
     f"{_ONLY_ASKED} ذكر|نشر|بذكر|بنشر {_INITIALS_ONLY}",
     "اسم|باسم|اسمه|اسمها مستعار|مستعارا|مستعار",
 )
-ANONYMITY_KINDS = (f"{_SOURCE} {_IN_THE_KNOW}",)
+ANONYMITY_KINDS = (f"{_SOURCE} {_IN_THE_KNOW}", "|".join(ANONYMOUS_PLURALS))
 
 # Nouns before a quoted span that make it a name or title (of a film, book, campaign,
 # slogan, operation, outlet …) rather than something someone said.

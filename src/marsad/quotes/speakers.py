@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from marsad.arabic import strip_article
+from marsad.arabic import normalize, strip_article
 from marsad.quotes.document import Doc
 from marsad.quotes.lexicon import Lexicon, VerbForm
 
@@ -37,6 +37,7 @@ _NOT_IN_NAMES = frozenset(
      "بين", "عند", "لدي", "بعد", "قبل", "ضد", "نحو", "حول", "منذ", "ان", "الذي", "التي")
 )  # fmt: skip
 _POSSESSIVE_ENDINGS = ("ته", "تها", "تهم", "تهما")
+_PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما", "هن")
 _GLUED_ARTICLE = ("بال", "لل", "وال", "فال", "كال")
 # Words that open a clause, never part of a name: ``وبحسب المرصد فقد اغتنم …``.
 _CLAUSE_OPENERS = frozenset(("فقد", "لقد", "قد", "فان", "فانه", "فانها", "فهو", "فهي"))
@@ -215,6 +216,8 @@ def _kind_of(doc: Doc, phrase: Phrase, lex: Lexicon) -> Speaker | None:
     words = [doc.keys[k] for k in range(start, end) if doc.is_word(k)]
     if not words or words[0] in lex.prepositions or words[0] in lex.adverbs:
         return None  # ``تعترف على الاحتفاء …``, ``أعلنت أخيرا``: no speaker starts so
+    if lex.pronoun_suffixed(words[0], lex.prepositions):
+        return None  # ``وأعلن خلاله``: "during it"
 
     if _INITIALS.match(core_text.strip()) and not _given_name_follows(doc, end, lex):
         return Speaker(
@@ -269,7 +272,14 @@ def _kind_of(doc: Doc, phrase: Phrase, lex: Lexicon) -> Speaker | None:
         return Speaker(
             "organisation", span, name=span, description=description, head=strip_article(head)
         )
-    if lex.is_in(head, lex.collectives) or lex.is_in(head, lex.roles):
+    named = _name_in_apposition(doc, phrase, lex)
+    if named is not None and (lex.is_in(head, lex.roles) or head in lex.spokespersons):
+        return Speaker(
+            "person", span, name=doc.span(*named), description=span, name_tokens=named,
+            entity_id=_entity_at(doc, named[0]),
+        )  # fmt: skip  # ``المتحدث باسم المنظمة الدولية، أحمد فوزي، إن``
+    possessed_role = lex.pronoun_suffixed(head, lex.roles)
+    if lex.is_in(head, lex.collectives) or lex.is_in(head, lex.roles) or possessed_role:
         kind = "collective" if lex.is_in(head, lex.collectives) else "role"
         unnamed_source = any(
             h in lex.anonymous_heads for h in (head, strip_article(head), head[1:])
@@ -277,9 +287,47 @@ def _kind_of(doc: Doc, phrase: Phrase, lex: Lexicon) -> Speaker | None:
         return Speaker(
             kind, span, description=span, anonymous=unnamed_source, head=strip_article(head)
         )
+    if possessed(doc, start, lex):
+        return None  # ``واختتم تصريحاته``, ``أعلنت ولاءها``: his words, its allegiance
     if len(words) <= 3 and not any(lex.is_in(w, lex.connectors) for w in words[:1]):
         return Speaker("unknown", span, name=span, description=description)
     return None
+
+
+def possessed(doc: Doc, k: int, lex: Lexicon) -> bool:
+    """A noun at token ``k`` with a pronoun glued to it (``تصريحاته``, ``ولاءها``): what
+    someone has, never a name (given names such as ``عبدالله`` and ``طه`` aside)."""
+    key = doc.keys[k]
+    if not doc.is_word(k) or key.startswith("ال") or key in lex.given_names:
+        return False
+    if key in lex.pronoun_titles or lex.verb(key) is not None:
+        return False
+    surface = normalize(doc.tokens[k].text, "base").text
+    return any(
+        key.endswith(ending) and surface.endswith(ending) and len(key) - len(ending) >= 3
+        for ending in _PRONOUN_ENDINGS
+    )
+
+
+def _name_in_apposition(doc: Doc, phrase: Phrase, lex: Lexicon) -> tuple[int, int] | None:
+    """A person's name standing as the first apposition after a comma (``المتحدث باسم
+    المنظمة الدولية، أحمد فوزي، إن``): where it lies, in tokens."""
+    if not phrase.appositions:
+        return None
+    start, end = phrase.appositions[0]
+    if start != phrase.core[1] + 1 or doc.keys[phrase.core[1]] != ",":
+        return None
+    if end - start > _CARRIED_NAME_WORDS + 1 or not all(doc.is_word(k) for k in range(start, end)):
+        return None
+    speaker = person_at(doc, start, lex)
+    if speaker is None or speaker.name_tokens is None or speaker.kind != "person":
+        return None
+    return speaker.name_tokens[0], min(speaker.name_tokens[1], end)
+
+
+def _entity_at(doc: Doc, k: int) -> str | None:
+    mention = doc.mention_at.get(k)
+    return mention.entity_id if mention is not None else None
 
 
 # ------------------------------------------------------------------------------ helpers
@@ -317,8 +365,11 @@ def _stops_speaker(
 
 
 def _addressee_starts(doc: Doc, j: int, lex: Lexicon) -> bool:
-    """``لموقع``, ``للصحفيين``, ``لـ«الشرق الأوسط»``, ``لـ"اليوم"``: to whom it was said."""
+    """``لموقع``, ``للصحفيين``, ``لـ«الشرق الأوسط»``, ``لـ"اليوم"``, ``لآخر``: to whom it
+    was said."""
     key = doc.keys[j]
+    if lex.is_in(key, lex.addressee_words):
+        return True
     if not key.startswith("ل") or key in ("لا", "لم", "لن", "لكن", "لدى", "له", "لها", "لهم"):
         return False
     rest = key[1:]
