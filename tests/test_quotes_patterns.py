@@ -331,3 +331,29 @@ def test_a_name_after_a_role_and_a_comma_is_the_speaker() -> None:
     assert source.name is not None and source.name.text == "أحمد فوزي"
     assert source.description is not None
     assert source.description.text == "المتحدث باسم المنظمة الدولية"
+
+
+def test_an_attribution_inside_a_sentence_covers_the_whole_sentence() -> None:
+    text = (
+        "واعترف الإرهابيون وفق ما أفادت به وزارة الداخلية الكويتية في بيان صحافي بتلقي "
+        "دورات على استخدام الأسلحة في كل من سورية والعراق."
+    )
+    found = find_quotes(text)
+    (quote,) = found.quotes
+    assert quote.span.text.startswith("واعترف الإرهابيون")
+    assert quote.span.text.endswith("في كل من سورية والعراق")
+    assert _label(found, quote.source_id) == "وزارة الداخلية الكويتية"
+
+
+def test_no_one_opens_his_own_words_with_his_own_name() -> None:
+    text = (
+        "وقال المتحدث باسم المنظمة الدولية، أحمد فوزي، إن المبعوث جدد دعوته لوقف إطلاق "
+        "النار. ومضى ولد الشيخ بالقول إنه يعتقد أن خطته تكتسب قبولا متزايدا.\n"
+        'وتابع "ولد الشيخ كثف من اتصالاته خلال الأيام الماضية بكافة أطراف الأزمة".'
+    )
+    found = find_quotes(text)
+    assert [_label(found, q.source_id) for q in found.quotes] == [
+        "أحمد فوزي",
+        "ولد الشيخ",
+        "أحمد فوزي",
+    ]

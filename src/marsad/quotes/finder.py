@@ -359,9 +359,16 @@ class _Finder:
         before = self._clause_before(first)
         if before is None or doc.words(*before) < 2:
             return None
+        last = stop
+        if doc.is_word(first - 1) and doc.is_word(stop) and doc.same_paragraph(first, stop):
+            # ``واعترف الإرهابيون وفق ما أفادت به الوزارة في بيان بتلقي دورات …``: the
+            # attribution interrupts the sentence, which goes on after it.
+            after = self._clause_after(stop)
+            if after is not None:
+                before, last = (before[0], after[1]), doc.token_at(after[1])
         self.consumed.update(range(i, max(stop, i + 1)))
         return self._clause_unit(
-            before, (doc.tokens[first].start, cue[1]), speaker, "according-to", stop,
+            before, (doc.tokens[first].start, cue[1]), speaker, "according-to", last,
             speaker_stop=speaker_stop, relative=relative,
         )  # fmt: skip
 
@@ -972,6 +979,7 @@ def _attribute(doc: Doc, finder: _Finder) -> Found:
     items.sort(key=lambda item: (item[0], item[1]))
     quotes: list[Quote] = []
     previous: tuple[Unit, Source | None] | None = None
+    quoted: list[Source] = []  # sources in the order they were last quoted
     for _, _, item in items:
         if isinstance(item, int):
             inherited = _continued(doc, finder, item, previous)
@@ -980,8 +988,14 @@ def _attribute(doc: Doc, finder: _Finder) -> Found:
                 quotes.append(_quote(doc, unit, source, inherited=True))
             continue
         source, factor = _source_of(doc, finder, item, registry, previous)
+        if item.speaker is None and source is not None and _names_itself(doc, item, source):
+            # ``وتابع "ولد الشيخ كثف من اتصالاته"``: no one opens his words with his own
+            # name; the one quoted before goes on.
+            source = next((s for s in reversed(quoted) if not _names_itself(doc, item, s)), None)
+            factor = DISTANT_SPEAKER_FACTOR
         if source is not None:
             registry.touch(source)
+            quoted = [s for s in quoted if s is not source] + [source]
         quotes.append(_quote(doc, item, source, factor=factor))
         previous = (item, source)
     quotes.sort(key=lambda q: q.span.start)
@@ -1026,6 +1040,17 @@ def _source_of(
         return registry.resolve(named), CARRIED_SUBJECT_FACTOR
     last = registry.last()
     return last, DISTANT_SPEAKER_FACTOR if last is not None else NO_SPEAKER_FACTOR
+
+
+def _names_itself(doc: Doc, unit: Unit, source: Source) -> bool:
+    """Whether what was said opens with the source's name or its last word (a surname)."""
+    if source.name is None or source.kind not in ("person", "unknown"):
+        return False
+    name = match_key(source.name.text).split()
+    opening = match_key(doc.text[unit.content[0] : unit.content[1]]).split()[: len(name)]
+    return bool(opening) and (
+        opening == name or strip_article(opening[0]) == strip_article(name[-1])
+    )
 
 
 def _continued(
