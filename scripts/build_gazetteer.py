@@ -58,6 +58,10 @@ MIN_LOCATIVE_SHARE = 0.25
 # common word there (بيان, إطار, البلاد, السوق: "statement", "framework", "the country",
 # "the market"); names of real towns the tagger misses (تلعفر, المخا) are rare as words.
 MIN_TAGGED_SHARE = 0.1
+# Small towns outside the Arabic-speaking world and its neighbours that report on it most
+# (Turkey's border towns, Israel's) need a designator or a NER LOC label: Arabic news seldom
+# names them, and their names are often Arabic words (شوه "disfigured", اتن, امام حسن).
+NEIGHBOURHOOD = ARABIC_SPEAKING | {"TR", "IL"}
 MIN_ORDINARY = 5
 
 
@@ -615,11 +619,19 @@ def names_bare(key: str, drafts: list[Draft], corpus: CorpusCounts) -> bool:
     in news text and seldom used as places there (الكرامة, السلام …), frequent small places
     the tagger seldom reads as places and ANERcorp has as plain words (بيان, إطار …), or
     frequent while naming only small places far from the Arabic-speaking world (الأشهر is
-    a Turkish town, and a common word): those need ``بلدة``/``قرية``/… before them or a
-    NER LOC label.
+    a Turkish town, and a common word), or naming only small places outside the Arabic
+    world and its neighbourhood however rare: those need ``بلدة``/``قرية``/… before them or
+    a NER LOC label.
     """
     if any(d.area_level <= 1 for d in drafts):
         return True
+    if not any(
+        d.area_level <= 3
+        or d.entry.country in NEIGHBOURHOOD
+        or d.entry.population >= CITY_POPULATION
+        for d in drafts
+    ):
+        return False  # a small town far away whose name is also a word (شوه, اتن, قصور)
     total = corpus.total[key]
     if total < FREQUENT:
         return True

@@ -228,6 +228,18 @@ def test_a_generic_body_is_the_one_of_the_reports_country(
     assert not [m for m in elsewhere.mentions if m.entity_id == ident]
 
 
+def test_a_regional_name_qualified_by_another_country_is_not_the_reports_body(
+    component: EntitiesComponent,
+) -> None:
+    text = (
+        "وقالت وزارة الداخلية الكويتية إن خلية اعتقلت، وأكدت وزارة الداخلية العراقية أن "
+        "الحشد الشعبي شارك، وقالت وزارة الداخلية إن المعتقلين نقلوا إلى بغداد."
+    )
+    analysis = run(component, text)
+    linked = [m.span.text for m in mentions_of(analysis, "org:iraq-moi")]
+    assert linked == ["وزارة الداخلية العراقية", "وزارة الداخلية"]
+
+
 def test_a_state_ending_a_persons_name_is_part_of_the_name(component: EntitiesComponent) -> None:
     analysis = run(component, "وقال الدكتور عبدالله بن محمد السويد إن المشروع بدأ العام الماضي.")
     assert [(m.span.text, m.label) for m in analysis.mentions] == [

@@ -536,3 +536,24 @@ def test_casualties_told_first_belong_to_the_blast_that_caused_them() -> None:
 def test_the_place_of_the_event(text: str, place: str | None) -> None:
     [event] = analyze(text).events
     assert event.place_id == place
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("مقتل 10 مدنيين منهم 3 أطفال في القصف", 10),  # a part of the toll is not added
+        ("قتل خمسة أطفال دون سن الـ 18 في الغارة", 5),  # an age is no count
+    ],
+)
+def test_parts_of_a_toll_and_ages_are_not_added(text: str, toll: int) -> None:
+    found = death_toll(KeyedSentence(text, 0, len(text)))
+    assert found is not None and found.count == toll
+
+
+def test_a_monitor_that_reports_the_event_is_not_its_actor() -> None:
+    analysis = analyze(
+        "وقال المرصد السوري لحقوق الإنسان إن الطيران الحربي شن أمس غارات على بلدة "
+        "الزبداني في ريف دمشق."
+    )
+    [event] = analysis.events
+    assert event.sub_type == "Air/drone strike" and event.actor1 is None

@@ -134,17 +134,20 @@ def test_a_short_first_line_is_a_byline_only_when_it_opens_with_a_given_name(
     assert (article.title, article.byline) == (title, byline)
 
 
-def test_a_trailing_tag_line_is_boilerplate_and_reports_no_event() -> None:
-    # 3alyoum.com ends its reports with its tags ("سمات"); they are no sentence of the story.
+@pytest.mark.parametrize(
+    ("trailer", "reason"),
+    [
+        ("سمات حوثيين غارات قوات التحالف مليشيا", "tags"),  # 3alyoum.com's tags
+        ("رابط الخبر بصحيفة الوئام: غارات للتحالف على زنجبار", "read_more"),  # alweeam.com.sa
+    ],
+)
+def test_a_trailer_is_boilerplate_and_reports_no_event(trailer: str, reason: str) -> None:
     text = (
         "غارات للتحالف على زنجبار\n\nقصفت طائرات التحالف أمس مواقع للحوثيين في زنجبار، "
-        "وقالت مصادر محلية إن الغارات استهدفت مخازن أسلحة.\n\n"
-        "سمات حوثيين غارات قوات التحالف مليشيا"
+        f"وقالت مصادر محلية إن الغارات استهدفت مخازن أسلحة.\n\n{trailer}"
     )
     analysis = analyze(text)
-    assert [(b.reason, b.text) for b in analysis.article.boilerplate] == [
-        ("tags", "سمات حوثيين غارات قوات التحالف مليشيا")
-    ]
+    assert [(b.reason, b.text) for b in analysis.article.boilerplate] == [(reason, trailer)]
     assert len(analysis.events) == 1
 
 

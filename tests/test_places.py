@@ -375,6 +375,9 @@ def test_the_home_country_of_the_actors_named_helps_to_resolve_a_place() -> None
         "وارتفعت أسعار الأوراق المالية في السوق المالي بعد قرار وزارة المالية.",  # مالي
         "وشهدت سبع محافظات في جنوب البلاد مظاهرات حاشدة.",  # البلاد: a town in Yemen
         "وأصيب الجندي في قدمه اليمنى وفي يده اليمنى.",  # "right", not Yemeni
+        "وطالبت الأسر بمساءلة من أرسلوا أبناءها لميادين القتال.",  # not الميادين
+        "واعتقلت الميليشيا عشرات الشبان بحجة التعاون مع المقاومة.",  # not ب + Hajjah
+        "وعاد المصلون إلى منازلهم بعد صلاة المغرب.",  # the sunset prayer, not Morocco
     ],
 )
 def test_ordinary_words_that_fold_into_place_names_are_not_places(

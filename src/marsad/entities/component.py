@@ -28,12 +28,31 @@ from marsad.entities.ner import NerModel, default_model
 from marsad.entities.registry import Registry, default_registry
 from marsad.model import Analysis, Article, Entity, Mention, Span
 from marsad.places.gazetteer import gazetteer
+from marsad.places.lexicon_data import NOT_PLACE_AFTER
 
 
 def _names(text: str, candidate: Candidate) -> bool:
     """Whether a found span may name something: not الله, العالم … (``NOT_NAMES``)."""
     key = match_key(text[candidate.start : candidate.end])
     return NOT_NAMES.isdisjoint(clitic_stems(key))
+
+
+def _qualified_otherwise(text: str, candidate: Candidate) -> bool:
+    """A regional name followed by a country adjective names that country's body, not the
+    one of the report's country: ``وزارة الداخلية الكويتية`` in a report on Iraq."""
+    if candidate.match is None or candidate.match.alias.kind != "regional":
+        return False
+    following = text[candidate.end : candidate.end + 30].split()
+    if not following:
+        return False
+    adjectives = gazetteer().adjectives
+    return any(r in adjectives for r in clitic_stems(match_key(following[0].strip("،,.:؛"))))
+
+
+def _after_prayer(text: str, start: int) -> bool:
+    """``صلاة المغرب`` is the sunset prayer, not Morocco (NOT_PLACE_AFTER of the places)."""
+    before = text[max(start - 12, 0) : start].split()
+    return bool(before) and match_key(before[-1]) in NOT_PLACE_AFTER
 
 
 def _findable(name: str) -> bool:
@@ -96,6 +115,7 @@ class EntitiesComponent:
         names it spells) when that decides what a regional name means."""
         text = article.text
         found, country = registry_candidates(text, self.registry)
+        found = [c for c in found if not _qualified_otherwise(text, c)]
         hashtag_spans = [(h.span.start, h.span.end) for h in article.hashtags]
         for kind, start, end in merge_adjacent(text, self.model.find(text)):
             if not any(s < end and start < e for s, e in hashtag_spans):
@@ -103,6 +123,7 @@ class EntitiesComponent:
                 found.append(Candidate(start, end, kind, "ner"))  # type: ignore[arg-type]
         found.extend(gazetteer_candidates(text, self.finders, self.places_index))
         found = [c for c in found if c.origin not in ("ner", "gazetteer") or _names(text, c)]
+        found = [c for c in found if c.label != "LOC" or not _after_prayer(text, c.start)]
         found.extend(initials_candidates(text))
         for hashtag in article.hashtags:
             cand = self._hashtag(hashtag.span.start, hashtag.span.end, hashtag.label)

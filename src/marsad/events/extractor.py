@@ -14,7 +14,6 @@ from functools import lru_cache
 from itertools import pairwise
 
 from marsad.arabic import DateMatch, clitic_stems, find_dates, match_key, split_sentences
-from marsad.entities.linking import is_outlet
 from marsad.entities.registry import default_registry
 from marsad.events import fatalities_data as numbers
 from marsad.events import lexicon_data as lex
@@ -203,11 +202,12 @@ def _frame(quote: Quote) -> tuple[int, int] | None:
 
 def _may_act(mention: Mention, speakers: list[Span]) -> bool:
     """A named party may be an actor; a person who only tells of the event (the speaker of
-    a quote: "كما أعلن أوغلو عن اعتقال…") may not, nor an outlet that reports it ("وأفاد
-    مراسل الأناضول بأن…")."""
+    a quote: "كما أعلن أوغلو عن اعتقال…") may not, nor an outlet or a monitor that reports
+    it ("وأفاد مراسل الأناضول بأن…", "قال المرصد السوري لحقوق الإنسان إن…")."""
     if mention.label not in ACTOR_LABELS or not mention.entity_id:
         return False
-    if is_outlet(default_registry().by_id.get(mention.entity_id)):
+    known = default_registry().by_id.get(mention.entity_id)
+    if known is not None and known.kind in lex.REPORTING_KINDS:
         return False
     return mention.label != "PER" or not any(
         s.start <= mention.span.start and mention.span.end <= s.end for s in speakers

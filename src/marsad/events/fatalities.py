@@ -18,6 +18,8 @@ _TENS = {match_key(k): v for k, v in data.TENS.items()}
 _HUNDREDS = {match_key(k): v for k, v in data.HUNDREDS.items()}
 _THOUSANDS = {match_key(k): v for k, v in data.THOUSANDS.items()}
 _DUALS = PhraseSet(data.DUALS)
+_AGE = PhraseSet(data.AGE_BEFORE)
+_AMONG = PhraseSet(data.AMONG)
 _DEATH_BEFORE = PhraseSet(data.DEATH_BEFORE)
 _DEATH_AFTER = PhraseSet(data.DEATH_AFTER)
 _WOUNDED = PhraseSet(data.WOUNDED)
@@ -47,6 +49,12 @@ def death_toll(sentence: KeyedSentence) -> Toll | None:
             index += 1
             continue
         value, end = number
+        if sentence.has(_AGE, index - 2, index) or (
+            first >= 0 and sentence.has(_AMONG, last_death_end, index)
+        ):  # "دون سن الـ 18"; "قتل 9 بينهم خمسة أطفال": an age, a part of the toll
+            last_number_end = end
+            index = end
+            continue
         continues = (  # "مقتل 6 من المقاومة، و11 حوثيا", not a breakdown "28 - 17 و11"
             sentence.tokens[index].key.startswith("و")
             and last_number_end == last_death_end

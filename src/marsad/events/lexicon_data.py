@@ -464,3 +464,6 @@ OCCASION_REACH = 5  # words
 
 # "قرب الحدود مع العراق": the place across a border is not where the event was (match keys).
 ACROSS_BORDER = ("الحدود مع", "الحدوديه مع", "حدودها مع", "حدوده مع")
+
+# Registry kinds that tell of events and take no part in them: never an event's actor.
+REPORTING_KINDS = ("outlet", "monitor")

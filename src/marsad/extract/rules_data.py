@@ -26,6 +26,7 @@ BOILERPLATE: dict[str, tuple[str, ...]] = {
         r"^قد يهمك\b",
         r"^(الاكثر|الأكثر) (قراءه|مشاهده)",
         r"^المزيد من ",
+        r"^رابط (الخبر|المقال|الموضوع)\b",
         r"^\s*read (more|also)\b",
     ),
     "share_follow": (

@@ -23,6 +23,8 @@ from marsad.places.lexicon_data import (
     DIRECTION_ADJECTIVES,
     ITS_COUNTRYSIDE,
     NOT_ADJECTIVES_AS_WRITTEN,
+    NOT_PLACE_AFTER,
+    NOT_PLACES_AS_WRITTEN,
     SPAN_RELATIONS,
 )
 
@@ -261,6 +263,10 @@ class PlaceFinder:
             return None, 0  # مدينة, قرية …: a designator, not the town called so
         if _article_dropped(words[i].key.partition(" ")[0], first_reading.partition(" ")[0]):
             return None, 0  # المالي "financial" is no mention of مالي: names keep their form
+        if _without_conjunction(words[i].key) in NOT_PLACES_AS_WRITTEN or (
+            i > 0 and words[i - 1].key in NOT_PLACE_AFTER
+        ):
+            return None, 0  # بحجة "on the pretext"; صلاة المغرب "the sunset prayer"
         first, last = words[i], words[i + n - 1]
         if first.hashtag >= 0 and not self._whole_hashtag(words, i, n):
             return None, 0
@@ -279,7 +285,7 @@ class PlaceFinder:
         # A direction or "near" word alone (جنوب البلاد, محيط المدينة) does not make a
         # common word a place; a designator of a kind (قرية, مدينة) or ريف does.
         designated = kinds is not None or relation == "countryside"
-        weak = not hit.bare or _quoted(text, start, end)
+        weak = not hit.bare or _quoted(text, start, end) or self._indefinite(name, hit.places)
         if mention is None and not designated and weak:
             return None, 0 if n == 1 else n  # one word may still be an adjective
         if relation in SPAN_RELATIONS:
@@ -298,6 +304,12 @@ class PlaceFinder:
             ),
             n,
         )
+
+    def _indefinite(self, name: str, places: tuple[int, ...]) -> bool:
+        """A name written without the article that its place carries (``ميادين القتال``
+        "battlefields", not الميادين): a common noun unless designated or tagged."""
+        definite = self.gazetteer.names.get("ال" + name)
+        return definite is not None and not set(places).isdisjoint(definite.places)
 
     def _designator(
         self, text: str, words: list[Word], i: int
@@ -440,6 +452,10 @@ def _may_read_as(key: str, table: Collection[str]) -> bool:
     return first - 2 > MIN_STEM and (
         ARTICLE + key[2:] in table or (first - 3 > MIN_STEM and ARTICLE + key[3:] in table)
     )
+
+
+def _without_conjunction(key: str) -> str:
+    return key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
 
 
 def _article_dropped(word_key: str, reading: str) -> bool:

@@ -90,3 +90,10 @@ NISBA_ENDINGS = ("", "ه", "ون", "ين", "ات")
 # Words that fold into a country adjective's key but, as written, are other words: with ى
 # ``اليمنى`` is "the right (hand, side)", not ``اليمني`` "Yemeni" (the key folds ى into ي).
 NOT_ADJECTIVES_AS_WRITTEN = ("يمنى",)
+
+# Words that read as a place once their proclitics are off but, as written, are other
+# words: ``بحجة`` "on the pretext" (not ب + Hajjah). Match keys, without a conjunction.
+NOT_PLACES_AS_WRITTEN = frozenset({"بحجه"})
+
+# A name right after these is a time of day, not a place: ``صلاة المغرب`` (sunset prayer).
+NOT_PLACE_AFTER = frozenset({"صلاه", "اذان", "صلاتي", "صلوات"})
