@@ -87,3 +87,11 @@ def test_relative_dates_resolve_against_the_report_date() -> None:
     values = [d.value for d in found]
     assert values == [date(2024, 1, 16), date(2024, 1, 14), datetime(2024, 1, 17, 9, 0)]
     assert find_dates("قتل أمس ثلاثة") == []  # no reference, no guess
+
+
+def test_a_weekday_after_today_says_which_day_today_was() -> None:
+    # A report collected on Friday that calls Thursday "today" (اليوم الخميس).
+    friday = date(2015, 8, 7)
+    found = find_dates("قال مسؤولون محليون اليوم الخميس إن القوات استعادت مواقع", friday)
+    assert [(d.value, d.kind) for d in found] == [(date(2015, 8, 6), "weekday")]
+    assert [d.value for d in find_dates("وقتل اثنان أمس الخميس", friday)] == [date(2015, 8, 6)]

@@ -144,7 +144,7 @@ def test_an_air_strike_with_its_toll_date_and_evidence() -> None:
     assert (event.type, event.sub_type) == ("Explosions/Remote violence", "Air/drone strike")
     assert (event.fatalities, event.fatalities_at_least) == (25, False)
     assert event.event_date == PUBLISHED
-    assert event.date_span is not None and event.date_span.text == "اليوم"
+    assert event.date_span is not None and event.date_span.text == "اليوم السبت"
     assert event.evidence == Span.of(text, 0, len(text))
 
 

@@ -421,3 +421,11 @@ def test_a_loc_mention_lends_its_label_only_to_the_name_it_ends_with(
 def test_a_name_of_two_letters_needs_its_designator(component: PlacesComponent) -> None:
     places = places_of(component, "قصفت الطائرات معسكرا في محافظة إب، وقال أب إن ابنه أصيب.")
     assert [(p.span.text, p.id) for p in places] == [("إب", "iso:YE-IB")]
+
+
+def test_a_country_named_by_its_adjective_is_the_adjective_after_a_noun(
+    component: PlacesComponent,
+) -> None:
+    places = places_of(component, "هبطت الطائرة السعودية في عدن، وعادت الطائرة إلى السعودية.")
+    relations = [(p.span.text, p.country, p.relation) for p in places if p.country == "SA"]
+    assert relations == [("السعودية", "SA", "adjective"), ("السعودية", "SA", "mention")]

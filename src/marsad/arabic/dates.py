@@ -43,6 +43,15 @@ _RELATIVE_AGO = re.compile(
 _RELATIVE_DAY = re.compile(
     r"(?<![\w])(?P<word>" + "|".join(sorted(RELATIVE_DAYS, key=len, reverse=True)) + r")(?![\w])"
 )
+# "اليوم الخميس", "أمس الأربعاء": the weekday says which day; a report's date (often the
+# day it was collected) may be a day later than the day it calls today.
+_PAST_DAY_WEEKDAY = re.compile(
+    r"(?<![\w])(?P<word>"
+    + "|".join(sorted((k for k, v in RELATIVE_DAYS.items() if v <= 0), key=len, reverse=True))
+    + r")\s+(?P<weekday>"
+    + _WEEKDAY_ALTERNATION
+    + r")(?![\w])"
+)
 _WEEKDAY = re.compile(
     r"(?<![\w])(?:يوم\s+)?(?P<weekday>"
     + _WEEKDAY_ALTERNATION
@@ -92,6 +101,9 @@ def find_dates(text: str, reference: datetime | date | None = None) -> list[Date
             count = int(m.group("n") or 1)
             seconds = RELATIVE_UNITS[m.group("unit")] * count
             add(m.start(), m.end(), ref_dt - timedelta(seconds=seconds), "relative")
+        for m in _PAST_DAY_WEEKDAY.finditer(key):
+            add(m.start(), m.end(), last_weekday(ref_dt.date(), WEEKDAYS[m.group("weekday")]),
+                "weekday")  # fmt: skip
         for m in _RELATIVE_DAY.finditer(key):
             day = ref_dt.date() + timedelta(days=RELATIVE_DAYS[m.group("word")])
             add(m.start(), m.end(), day, "relative")

@@ -43,6 +43,7 @@ DESIGNATOR_ENDINGS = frozenset(
     key[at + 1 :] for key in DESIGNATORS for at, letter in enumerate(key) if letter == " "
 )
 OPEN_QUOTES = frozenset("«“\"'")
+PARTICLES_IN_AL = frozenset({"الي", "الا", "الذي", "التي", "الذين", "اللذين", "اللتين"})
 CLOSE_QUOTES = frozenset("»”\"'")
 
 
@@ -279,6 +280,12 @@ class PlaceFinder:
             return None, n
         if _addressed(text, start, end):
             return None, n
+        if n == 1 and self._feminine_adjective(name) and i > 0 and words[i].joined:
+            previous = words[i - 1].key
+            if previous.startswith("ال") and previous not in PARTICLES_IN_AL:
+                # الطائرة السعودية: Saudi, not Saudi Arabia (إلى السعودية is the country)
+                country = self.gazetteer.adjectives[name[2:-1]]
+                return NameMatch(start, end, name, (country,), relation="adjective"), n
         relation, kinds, span_start = self._designator(text, words, i)
         if len(name) - name.count(" ") < MIN_BARE_LETTERS and kinds is None:
             return None, 0  # إب only as "محافظة إب", "مدينة إب"
@@ -303,6 +310,15 @@ class PlaceFinder:
                 from_ner=mention is not None,
             ),
             n,
+        )
+
+    def _feminine_adjective(self, name: str) -> bool:
+        """A country named by its feminine adjective (السعودية): after a definite noun it is
+        the adjective again."""
+        return (
+            name.startswith("ال")
+            and name.endswith("يه")
+            and name[2:-1] in self.gazetteer.adjectives
         )
 
     def _indefinite(self, name: str, places: tuple[int, ...]) -> bool:
