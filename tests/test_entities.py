@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from marsad.entities.component import EntitiesComponent, entities_component
+from marsad.entities.component import EntitiesComponent, _trim_edge_words, entities_component
 from marsad.entities.linking import Candidate, link
 from marsad.entities.registry import default_registry
 from marsad.model import Analysis, Article, Document, Entity, Mention, Span
@@ -253,6 +253,22 @@ def test_a_district_that_is_a_common_word_is_left_to_the_tagger(
     # الحي ("the neighbourhood") is also an Iraqi district; alone it is no place.
     analysis = run(component, "وأفادت مصادر بأن المعارك في هذا الحي أسفرت عن سقوط 28 قتيلا.")
     assert [m.span.text for m in analysis.mentions if m.label == "LOC"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "name"),
+    [
+        ("وأضاف فوزي قائلا إن الوضع صعب.", "فوزي قائلا", "فوزي"),
+        ("وقد أبلغ الجبوري الوفد أن الاجتماع تأجل.", "أبلغ الجبوري", "الجبوري"),
+        ("وتم القبض على فهد حمد مواليد 1990 في الرياض.", "فهد حمد مواليد", "فهد حمد"),
+    ],
+)
+def test_a_verb_or_participle_at_the_edge_of_a_name_is_left_out(
+    text: str, tagged: str, name: str
+) -> None:
+    start = text.index(tagged)
+    trimmed = _trim_edge_words(text, start, start + len(tagged))
+    assert text[trimmed[0] : trimmed[1]] == name
 
 
 def test_pious_formulas_and_the_world_name_no_entity(component: EntitiesComponent) -> None:

@@ -6,6 +6,7 @@ Reads the article text, its hashtags and its byline; writes ``Analysis.mentions`
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from marsad.arabic import clitic_stems, match_key
@@ -23,7 +24,7 @@ from marsad.entities.linking import (
     resolve_overlaps,
     trim_proclitics,
 )
-from marsad.entities.linking_data import BYLINE_PREFIXES, NOT_NAMES
+from marsad.entities.linking_data import BYLINE_PREFIXES, NAME_EDGE_WORDS, NOT_NAMES
 from marsad.entities.ner import NerModel, default_model
 from marsad.entities.registry import Registry, default_registry
 from marsad.model import Analysis, Article, Entity, Mention, Span
@@ -49,6 +50,22 @@ def _qualified_otherwise(text: str, candidate: Candidate) -> bool:
     return any(r in adjectives for r in clitic_stems(match_key(following[0].strip("،,.:؛"))))
 
 
+def _trim_edge_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A person's span without a verb or participle the tagger took in at its edges
+    (``أبلغ الجبوري``, ``فوزي قائلا``, ``فهد حمد مواليد``): ``NAME_EDGE_WORDS``."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    while words and _edge_word(text[words[0][0] : words[0][1]]):
+        words.pop(0)
+    while words and _edge_word(text[words[-1][0] : words[-1][1]]):
+        words.pop()
+    return (words[0][0], words[-1][1]) if words else (end, end)
+
+
+def _edge_word(word: str) -> bool:
+    key = match_key(word)
+    return key in NAME_EDGE_WORDS or (key[:1] in "وف" and key[1:] in NAME_EDGE_WORDS)
+
+
 def _after_prayer(text: str, start: int) -> bool:
     """``صلاة المغرب`` is the sunset prayer, not Morocco (NOT_PLACE_AFTER of the places)."""
     before = text[max(start - 12, 0) : start].split()
@@ -65,6 +82,9 @@ def _findable(name: str) -> bool:
     if entry is None or entry.bare or " " in name:
         return True
     return any(places.entries[n].kind in ("country", "governorate") for n in entry.places)
+
+
+_WORD = re.compile(r"\S+")
 
 
 class EntitiesComponent:
@@ -120,7 +140,10 @@ class EntitiesComponent:
         for kind, start, end in merge_adjacent(text, self.model.find(text)):
             if not any(s < end and start < e for s, e in hashtag_spans):
                 start = self._trim_to_known_name(text, start, end, kind)
-                found.append(Candidate(start, end, kind, "ner"))  # type: ignore[arg-type]
+                if kind == "PER":
+                    start, end = _trim_edge_words(text, start, end)
+                if start < end:
+                    found.append(Candidate(start, end, kind, "ner"))  # type: ignore[arg-type]
         found.extend(gazetteer_candidates(text, self.finders, self.places_index))
         found = [c for c in found if c.origin not in ("ner", "gazetteer") or _names(text, c)]
         found = [c for c in found if c.label != "LOC" or not _after_prayer(text, c.start)]

@@ -1,5 +1,7 @@
 """Word lists for linking mentions within a report: data, apart from the logic."""
 
+from marsad.arabic import match_key
+
 # Head nouns of organisation names whose definite form, once the organisation has been
 # named, refers back to it: تنظيم الدولة الإسلامية … التنظيم; هيئة تحرير الشام … الهيئة;
 # المقاومة الشعبية … المقاومة (matching keys, article off).
@@ -16,5 +18,17 @@ OUTLET_KINDS = ("outlet",)
 
 # Words the tagger or a gazetteer may read as names that name nothing a reader follows:
 # God in pious formulas (الحمد لله، إن شاء الله), "the world", "the people" (also a CLDR
-# region and a Baghdad district). Matching keys; with proclitics they are still left out.
-NOT_NAMES = frozenset(("الله", "لله", "العالم", "الشعب"))
+# region and a Baghdad district), a bare "party", "the states", "the countryside". Matching
+# keys; with proclitics they are still left out.
+NOT_NAMES = frozenset(("الله", "لله", "العالم", "الشعب", "حزب", "الولايات", "الريف", "ريف"))
+
+# Verbs and participles the tagger sometimes takes into a person's name at its edges:
+# "أبلغ الجبوري", "وأضاف فوزي قائلا", "فهد حمد مواليد 1990". Matching keys.
+NAME_EDGE_WORDS = frozenset(
+    match_key(word)
+    for word in (
+        "قال", "أضاف", "أكد", "أوضح", "أعلن", "صرح", "ذكر", "أبلغ", "رأى", "قالت", "أكدت",
+        "قائلا", "قائلة", "مضيفا", "مؤكدا", "مشيرا", "موضحا", "لافتا", "معتبرا", "مواليد",
+        "سيرأس", "يقول", "تقول",
+    )
+)  # fmt: skip
