@@ -95,3 +95,9 @@ def test_a_weekday_after_today_says_which_day_today_was() -> None:
     found = find_dates("قال مسؤولون محليون اليوم الخميس إن القوات استعادت مواقع", friday)
     assert [(d.value, d.kind) for d in found] == [(date(2015, 8, 6), "weekday")]
     assert [d.value for d in find_dates("وقتل اثنان أمس الخميس", friday)] == [date(2015, 8, 6)]
+
+
+def test_a_weekday_called_next_is_in_the_future() -> None:
+    friday = date(2015, 8, 7)
+    found = find_dates("وستبدأ الهدنة يوم الأحد المقبل، بعد اجتماع الجمعة المقبلة", friday)
+    assert [d.value for d in found] == [date(2015, 8, 9), date(2015, 8, 14)]

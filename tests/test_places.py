@@ -429,3 +429,13 @@ def test_a_country_named_by_its_adjective_is_the_adjective_after_a_noun(
     places = places_of(component, "هبطت الطائرة السعودية في عدن، وعادت الطائرة إلى السعودية.")
     relations = [(p.span.text, p.country, p.relation) for p in places if p.country == "SA"]
     assert relations == [("السعودية", "SA", "adjective"), ("السعودية", "SA", "mention")]
+
+
+def test_the_city_is_madinah_only_by_its_full_name_or_a_designator(
+    component: PlacesComponent,
+) -> None:
+    text = "اندلعت اشتباكات جنوب غرب المدينة، وزار الوفد المدينة المنورة."
+    start = text.index("المدينة")
+    tagged = [Mention(span=Span.of(text, start, start + len("المدينة")), label="LOC")]
+    places = places_of(component, text, tagged)  # even when the tagger says LOC
+    assert [(p.span.text, p.id) for p in places] == [("المدينة المنورة", "geonames:109223")]

@@ -55,7 +55,7 @@ _PAST_DAY_WEEKDAY = re.compile(
 _WEEKDAY = re.compile(
     r"(?<![\w])(?:يوم\s+)?(?P<weekday>"
     + _WEEKDAY_ALTERNATION
-    + r")(?P<last>\s+الماضي[هي]?)?(?![\w])"
+    + r")(?:(?P<last>\s+الماضي[هي]?)|(?P<next>\s+(?:المقبل|القادم)[هي]?))?(?![\w])"
 )
 
 
@@ -108,8 +108,9 @@ def find_dates(text: str, reference: datetime | date | None = None) -> list[Date
             day = ref_dt.date() + timedelta(days=RELATIVE_DAYS[m.group("word")])
             add(m.start(), m.end(), day, "relative")
         for m in _WEEKDAY.finditer(key):
-            add(m.start(), m.end(), last_weekday(ref_dt.date(), WEEKDAYS[m.group("weekday")]),
-                "weekday")  # fmt: skip
+            weekday = WEEKDAYS[m.group("weekday")]
+            day = (next_weekday if m.group("next") else last_weekday)(ref_dt.date(), weekday)
+            add(m.start(), m.end(), day, "weekday")
     found.sort(key=lambda d: d.start)
     return found
 
@@ -123,6 +124,11 @@ def parse_date(text: str, reference: datetime | date | None = None) -> date | da
 def last_weekday(reference: date, weekday: int) -> date:
     """The most recent ``weekday`` on or before ``reference`` (news speaks of the past)."""
     return reference - timedelta(days=(reference.weekday() - weekday) % 7)
+
+
+def next_weekday(reference: date, weekday: int) -> date:
+    """The first ``weekday`` after ``reference`` ("الأحد المقبل")."""
+    return reference + timedelta(days=(weekday - reference.weekday() - 1) % 7 + 1)
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

@@ -18,9 +18,12 @@ OUTLET_KINDS = ("outlet",)
 
 # Words the tagger or a gazetteer may read as names that name nothing a reader follows:
 # God in pious formulas (الحمد لله، إن شاء الله), "the world", "the people" (also a CLDR
-# region and a Baghdad district), a bare "party", "the states", "the countryside". Matching
+# region and a Baghdad district), a bare "party", "the states", "the countryside", "the
+# city" (Madinah is المدينة المنورة; see the places' NEVER_ALONE). Matching
 # keys; with proclitics they are still left out.
-NOT_NAMES = frozenset(("الله", "لله", "العالم", "الشعب", "حزب", "الولايات", "الريف", "ريف"))
+NOT_NAMES = frozenset(
+    ("الله", "لله", "العالم", "الشعب", "حزب", "الولايات", "الريف", "ريف", "المدينه")
+)
 
 # Verbs and participles the tagger sometimes takes into a person's name at its edges:
 # "أبلغ الجبوري", "وأضاف فوزي قائلا", "فهد حمد مواليد 1990". Matching keys.

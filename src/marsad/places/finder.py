@@ -22,6 +22,7 @@ from marsad.places.lexicon_data import (
     DESIGNATORS,
     DIRECTION_ADJECTIVES,
     ITS_COUNTRYSIDE,
+    NEVER_ALONE,
     NOT_ADJECTIVES_AS_WRITTEN,
     NOT_PLACE_AFTER,
     NOT_PLACES_AS_WRITTEN,
@@ -293,7 +294,7 @@ class PlaceFinder:
         # common word a place; a designator of a kind (قرية, مدينة) or ريف does.
         designated = kinds is not None or relation == "countryside"
         weak = not hit.bare or _quoted(text, start, end) or self._indefinite(name, hit.places)
-        if mention is None and not designated and weak:
+        if not designated and (name in NEVER_ALONE or (mention is None and weak)):
             return None, 0 if n == 1 else n  # one word may still be an adjective
         if relation in SPAN_RELATIONS:
             start = span_start
@@ -436,6 +437,8 @@ class PlaceFinder:
         for mention in loc:
             span = mention.span
             if any(m.start < span.end and span.start < m.end for m in found):
+                continue
+            if match_key(text[span.start : span.end]) in NEVER_ALONE:
                 continue
             missing.append(
                 NameMatch(

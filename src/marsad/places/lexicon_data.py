@@ -97,3 +97,8 @@ NOT_PLACES_AS_WRITTEN = frozenset({"بحجه"})
 
 # A name right after these is a time of day, not a place: ``صلاة المغرب`` (sunset prayer).
 NOT_PLACE_AFTER = frozenset({"صلاه", "اذان", "صلاتي", "صلوات"})
+
+# Names that are places only after a designator of their kind, whatever the tagger says:
+# ``المدينة`` is "the city" (of the report) far more often than Madinah, which the news
+# calls ``المدينة المنورة``.
+NEVER_ALONE = frozenset({"المدينه"})
