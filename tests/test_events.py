@@ -557,3 +557,11 @@ def test_a_monitor_that_reports_the_event_is_not_its_actor() -> None:
     )
     [event] = analysis.events
     assert event.sub_type == "Air/drone strike" and event.actor1 is None
+
+
+def test_bombs_seized_are_no_explosion() -> None:
+    text = (
+        "وأعلنت قيادة العمليات أمس اعتقال 41 عنصرا من داعش وضبط عشرات العبوات الناسفة "
+        "والسيارات المفخخة في بغداد."
+    )
+    assert [e.type for e in events_of(text)] in ([], ["Strategic developments"])

@@ -151,6 +151,22 @@ def test_a_trailer_is_boilerplate_and_reports_no_event(trailer: str, reason: str
     assert len(analysis.events) == 1
 
 
+def test_a_trailer_run_into_the_last_paragraph_is_split_off() -> None:
+    # SaudiNewsNet (alweeam.com.sa, 2015-08): the page's trailer copied into the text.
+    last = "وضبطت القوات كميات من المواد التي تدخل في صنع العبوات الناسفة."
+    trailer = "رابط الخبر بصحيفة الوئام: العراق: اعتقال 41 عنصرا من داعش"
+    text = (
+        "اعتقال 41 عنصرا من داعش في العراق\n\nأعلنت قيادة العمليات المشتركة اعتقال 41 "
+        f"عنصرا من تنظيم داعش في عملية أمنية شمال بغداد.\n\n{last} {trailer}"
+    )
+    article = analyze(text).article
+    assert [(b.reason, b.text) for b in article.boilerplate] == [("read_more", trailer)]
+    assert article.block_text(article.blocks_of("paragraph")[-1]) == last
+    # a story's last sentence that merely opens like a trailer stays
+    story = analyze(f"{text[: text.rindex(last)]}{last} المزيد من القتلى سقطوا أمس.").article
+    assert story.boilerplate == []
+
+
 def test_a_sentence_that_starts_like_boilerplate_is_kept() -> None:
     text = (
         "اشترك الجيش العراقي مع قوات التحالف في عملية واسعة شمال بغداد أسفرت عن اعتقال "

@@ -467,3 +467,7 @@ ACROSS_BORDER = ("الحدود مع", "الحدوديه مع", "حدودها م�
 
 # Registry kinds that tell of events and take no part in them: never an event's actor.
 REPORTING_KINDS = ("outlet", "monitor")
+
+# Bombs seized or found are no explosion: "وضبط عشرات العبوات الناسفة" (words just before).
+SEIZURES = ("ضبط", "ضبطت", "مصادرة", "صادرت", "العثور على", "عثرت على", "عثر على", "حيازة")
+SEIZURE_REACH = 6  # words before the trigger, within its clause

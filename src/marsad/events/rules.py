@@ -97,6 +97,7 @@ SPORT = PhraseSet(lex.SPORT)
 UNDERGO = PhraseSet(lex.UNDERGO)
 STILL = PhraseSet(lex.STILL)
 THOUSANDS = PhraseSet(lex.THOUSANDS)
+SEIZURES = PhraseSet(lex.SEIZURES)
 VIOLENT = {lex.CLASH, lex.REGAIN, lex.OVERTAKE, lex.ATTACK, lex.ABDUCTION, lex.SEXUAL}
 ARMED = PhraseSet(lex.ARMED)
 AIR_CUES = PhraseSet(lex.AIR_CUES)
@@ -217,7 +218,7 @@ def _verb_with_object(sentence: KeyedSentence, index: int) -> tuple[tuple[str, .
 VETO = frozenset(
     {
         "present_in_body", "inside_not_event", "modal_before", "negated", "negated_clause",
-        "time_reference", "purpose", "refers_back", "statistic",
+        "time_reference", "purpose", "refers_back", "statistic", "seized",
     }
 )  # fmt: skip
 # Signals that, for the rules, make a trigger no event.
@@ -225,7 +226,7 @@ BLOCKING = frozenset(
     {
         "present_in_body", "inside_not_event", "modal_before", "negated", "negated_clause",
         "background", "time_reference", "purpose", "refers_back", "weak_unmet", "needs_unmet",
-        "taker_unknown", "statistic",
+        "taker_unknown", "statistic", "seized",
     }
 )  # fmt: skip
 
@@ -268,6 +269,10 @@ def _signals(
         found.add("negation_in_clause")
     if sentence.has(THOUSANDS, start - 2, start):
         found.add("statistic")
+    if trigger.sub_type in EXPLOSIONS and sentence.has(
+        SEIZURES, max(start - lex.SEIZURE_REACH, clause_start), start
+    ):  # "وضبط عشرات العبوات الناسفة والسيارات المفخخة": both seized
+        found.add("seized")
     particle = sentence.last(VERB_NEGATIONS, clause_start, start)
     if particle is not None and not sentence.has(STILL, particle + 1, particle + 2):
         found.add("negated_clause")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from marsad.extract import rules_data
 from marsad.extract.assemble import RawBlock
 from marsad.extract.boilerplate import boilerplate_reason
+
+_SENTENCE_END = re.compile(r"[.!؟?]\s+")
 
 
 def text_blocks(text: str) -> list[RawBlock]:
@@ -28,7 +32,24 @@ def text_blocks(text: str) -> list[RawBlock]:
             _flush(pending, blocks)
         pending.append(line)
     _flush(pending, blocks)
+    if blocks:
+        blocks[-1:] = _split_trailer(blocks[-1])
     return blocks
+
+
+def _split_trailer(block: RawBlock) -> list[RawBlock]:
+    """The last paragraph without a site's trailer run into it ("… السيارات. رابط الخبر
+    بصحيفة الوئام: …", as copied from a page), so that the trailer is judged apart. A
+    trailer is a label and a title: it never ends a sentence, as a story's last one does."""
+    for match in _SENTENCE_END.finditer(block.text):
+        tail = block.text[match.end() :].rstrip()
+        if (
+            tail
+            and tail[-1] not in rules_data.TERMINAL_PUNCTUATION
+            and boilerplate_reason(tail) is not None
+        ):
+            return [RawBlock(block.text[: match.start() + 1]), RawBlock(tail)]
+    return [block]
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
