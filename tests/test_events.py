@@ -228,6 +228,11 @@ def test_a_party_named_as_the_target_is_never_actor_one(text: str, targets: str)
             {"houthis": "الحوثيين", "coalition": "للتحالف"},
             ("coalition", "houthis"),
         ),
+        (  # who objects to the shelling is no party to it
+            "وندد الائتلاف الوطني السوري أمس بقصف قوات النظام بلدة الزبداني.",
+            {"coalition": "الائتلاف الوطني السوري", "army": "قوات النظام"},
+            ("army", None),
+        ),
         (  # a person and من: one of the party the event befell
             "استشهاد جندي من منسوبي القوات البرية بعدما أصيب أمس بمقذوف أطلقته ميليشيا الحوثي.",
             {"army": "القوات البرية", "houthis": "ميليشيا الحوثي"},

@@ -47,6 +47,7 @@ CORROBORATING_SENTENCES = 3  # plausible tellings in this many sentences make an
 HEADLINE_MAX_WORDS = 16
 CAUSES = PhraseSet(lex.CAUSES)
 TARGET_MARKERS = PhraseSet(lex.TARGET_MARKERS)
+CONDEMNATIONS = PhraseSet(lex.CONDEMNATIONS)
 OCCASIONS = frozenset(match_key(w) for w in lex.SPEECH_OCCASIONS)
 PERSONS = frozenset(match_key(w) for w in lex.PERSON_NOUNS)
 COUNT_WORDS = frozenset(
@@ -384,7 +385,14 @@ def _actors(
             and m not in inside
             and not _is_target(sentence, m, candidate.last)
         ]
-    before = [m for m in agents if m.span.end <= trigger_start]
+    before = [  # "الحكومة العراقية أعلنت رفضها لقصف الطائرات التركية": Iraq only objects
+        m
+        for m in agents
+        if m.span.end <= trigger_start
+        and not sentence.has(
+            CONDEMNATIONS, sentence.token_index(m.span.start) - lex.NEAR, candidate.first
+        )
+    ]
     after = [m for m in agents if m.span.start >= trigger_end]
     first: Mention | None
     if candidate.trigger.form != "noun" and after and _near(sentence, trigger_end, after[0]):

@@ -471,3 +471,11 @@ REPORTING_KINDS = ("outlet", "monitor")
 # Bombs seized or found are no explosion: "وضبط عشرات العبوات الناسفة" (words just before).
 SEIZURES = ("ضبط", "ضبطت", "مصادرة", "صادرت", "العثور على", "عثرت على", "عثر على", "حيازة")
 SEIZURE_REACH = 6  # words before the trigger, within its clause
+
+# A party that objects to an event before it is named is no actor of it ("أعلنت الحكومة
+# العراقية رفضها لقصف الطائرات التركية", "ندد الائتلاف بقصف النظام").
+CONDEMNATIONS = (
+    "رفض", "رفضت", "رفضها", "رفضه", "رفضهم", "ندد", "نددت", "تنديد", "تنديدها", "أدان",
+    "أدانت", "إدانة", "إدانتها", "استنكر", "استنكرت", "استنكار", "شجب", "شجبت", "احتج",
+    "احتجت", "احتجاجها",
+)  # fmt: skip
