@@ -357,3 +357,18 @@ def test_no_one_opens_his_own_words_with_his_own_name() -> None:
         "ولد الشيخ",
         "أحمد فوزي",
     ]
+
+
+def test_a_spokespersons_name_is_the_last_name_in_the_phrase() -> None:
+    text = (
+        "وقال المتحدث الرسمي باسم المكتب الإعلامي لرئيس مجلس الوزراء حيدر العبادي سعد "
+        "الحديثي إن الحكومة العراقية أعلنت رفضها تعرض قرى إقليم كردستان لقصف الطائرات التركية."
+    )
+    found = find_quotes(text)
+    assert [q.span.text for q in found.quotes] == [
+        "الحكومة العراقية أعلنت رفضها تعرض قرى إقليم كردستان لقصف الطائرات التركية"
+    ]
+    source = next(s for s in found.sources if s.id == found.quotes[0].source_id)
+    assert source.name is not None and source.name.text == "سعد الحديثي"
+    assert source.description is not None
+    assert source.description.text.endswith("لرئيس مجلس الوزراء حيدر العبادي")

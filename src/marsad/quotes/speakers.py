@@ -645,7 +645,22 @@ def _mention_in(
 
 
 def _name_in(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
-    """A person's name inside a core: from a given name, kunya or honorific on."""
+    """A person's name inside a core: from a given name, kunya or honorific on.
+
+    After a spokesperson noun the speaker is the last name and the names before it belong
+    to whom they speak for (``المتحدث باسم مكتب رئيس الوزراء حيدر العبادي سعد الحديثي``)."""
+    found = _first_name_in(doc, start, end, lex)
+    if found is None or not lex.is_in(doc.keys[start], lex.spokespersons):
+        return found
+    while found[1] < end:
+        later = _first_name_in(doc, found[1], end, lex)
+        if later is None:
+            break
+        found = later
+    return found
+
+
+def _first_name_in(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
     for k in range(start, end):
         key = doc.keys[k]
         if not doc.is_word(k):
