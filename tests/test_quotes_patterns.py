@@ -4,7 +4,7 @@ tests/fixtures/quotes/README.md)."""
 from __future__ import annotations
 
 from marsad.arabic import match_key
-from marsad.model import Source
+from marsad.model import Mention, Source, Span
 from marsad.quotes import Found, find_quotes
 from marsad.quotes.marks import pair_marks
 
@@ -372,3 +372,20 @@ def test_a_spokespersons_name_is_the_last_name_in_the_phrase() -> None:
     assert source.name is not None and source.name.text == "سعد الحديثي"
     assert source.description is not None
     assert source.description.text.endswith("لرئيس مجلس الوزراء حيدر العبادي")
+
+
+def test_a_spokesperson_for_an_organisation_keeps_the_name_after_it() -> None:
+    text = (
+        "وأوضح المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت الصباغ، أن "
+        "الرحلة خصصت للمواد والمستلزمات الطبية وأدوية مرضى السرطان."
+    )
+    organisation = "مركز الملك سلمان للإغاثة والأعمال الإنسانية"
+    start = text.index(organisation)
+    mention = Mention(
+        span=Span(start=start, end=start + len(organisation), text=organisation), label="ORG"
+    )
+    found = find_quotes(text, None, [mention])
+    assert [q.span.text for q in found.quotes] == [
+        "الرحلة خصصت للمواد والمستلزمات الطبية وأدوية مرضى السرطان"
+    ]
+    assert _label(found, found.quotes[0].source_id) == "رأفت الصباغ"

@@ -355,7 +355,7 @@ def _stops_speaker(
         return True
     if lex.verb(key) is not None or key in lex.adverbs:
         return True
-    if _addressee_starts(doc, j, lex):
+    if _addressee_starts(doc, j, lex) and not _spoken_for(doc, j, lex):
         return True
     if lex.adjuncts.match(doc.keys, j) > j or lex.according_to.match(doc.keys, j) > j:
         return True
@@ -701,6 +701,20 @@ def _preposition_ala(doc: Doc, k: int, lex: Lexicon) -> bool:
 def _on_behalf_of(doc: Doc, k: int, lex: Lexicon) -> bool:
     """``باسم`` one or two words after a spokesperson noun (``المتحدث الرسمي باسم``)."""
     if doc.keys[k] not in lex.on_behalf_of:
+        return False
+    return any(
+        doc.is_word(m) and doc.same_paragraph(m, k) and lex.is_in(doc.keys[m], lex.spokespersons)
+        for m in (k - 1, k - 2)
+    )
+
+
+def _spoken_for(doc: Doc, k: int, lex: Lexicon) -> bool:
+    """``لمركز …`` one or two words after a spokesperson noun (``المتحدث الرسمي لمركز الملك
+    سلمان``): whom the spokesperson speaks for, not to whom it was said."""
+    key = doc.keys[k]
+    if not key.startswith("ل") or len(key) < 3 or doc.char(k + 1) in ('"', "#"):
+        return False
+    if (k + 1) in doc.opener or key[1:] in lex.outlets or strip_article(key[1:]) in lex.outlets:
         return False
     return any(
         doc.is_word(m) and doc.same_paragraph(m, k) and lex.is_in(doc.keys[m], lex.spokespersons)
