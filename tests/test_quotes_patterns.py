@@ -389,3 +389,13 @@ def test_a_spokesperson_for_an_organisation_keeps_the_name_after_it() -> None:
         "الرحلة خصصت للمواد والمستلزمات الطبية وأدوية مرضى السرطان"
     ]
     assert _label(found, found.quotes[0].source_id) == "رأفت الصباغ"
+
+
+def test_a_verbal_noun_opens_what_was_announced() -> None:
+    text = (
+        "وأعلنت قيادة قوات التحالف بدء هدنة إنسانية اعتباراً من الساعة (11:59) بتوقيت اليمن "
+        "يوم الأحد المقبل ولمدة (خمسة) أيام."
+    )
+    found = find_quotes(text)
+    assert [q.span.text[:16] for q in found.quotes] == ["بدء هدنة إنسانية"]
+    assert _label(found, found.quotes[0].source_id) == "قيادة قوات التحالف"

@@ -129,6 +129,7 @@ class Lexicon:
         self.prepositions = _keys(data.PREPOSITIONS)
         self.impersonal = _keys(data.IMPERSONAL_FORMS)
         self.saying_nouns = _keys(data.SAYING_NOUNS)
+        self.content_masdars = _keys(data.CONTENT_MASDARS)
         self.complementizers = _keys(data.COMPLEMENTIZERS)
         self.according_to = PhraseMatcher(data.ACCORDING_TO)
         self.statement_nouns = _keys(data.STATEMENT_NOUNS)

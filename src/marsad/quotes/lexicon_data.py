@@ -205,6 +205,13 @@ IMPERSONAL_FORMS = ("يذكر", "تذكر", "يشار", "يعتبر", "تعتب�
 # After a relay verb, the quoted person's words are introduced by ``قوله`` and kin.
 SAYING_NOUNS = ("قوله", "قولها", "قولهم", "قولهما", "تأكيده", "تأكيدها")
 
+# Verbal nouns that open what was announced, never a word of the speaker's name:
+# ``أعلنت قيادة قوات التحالف بدء هدنة إنسانية``.
+CONTENT_MASDARS = (
+    "بدء", "وقف", "استمرار", "انطلاق", "تعليق", "تأجيل", "استئناف", "انتهاء", "رفض",
+    "اعتقال", "مقتل", "إسقاط",
+)  # fmt: skip
+
 # Complementizers that open reported content; the suffixed forms carry the subject.
 COMPLEMENTIZERS = (
     "أن", "إن", "بأن", "أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها", "أنهم", "إنهم", "بأنهم",

@@ -351,6 +351,8 @@ def _stops_speaker(
         return False  # ``قال طالب في الجامعة``: the noun, not the verb
     if key in lex.complementizers or key in lex.saying_nouns or key in _CLAUSE_OPENERS:
         return True
+    if not first and key in lex.content_masdars:
+        return True  # ``أعلنت قيادة قوات التحالف بدء هدنة``: what was announced begins
     if verb is not None and key in verb.preps:
         return True
     if lex.verb(key) is not None or key in lex.adverbs:
