@@ -570,3 +570,15 @@ def test_bombs_seized_are_no_explosion() -> None:
         "والسيارات المفخخة في بغداد."
     )
     assert [e.type for e in events_of(text)] in ([], ["Strategic developments"])
+
+
+def test_a_title_in_the_country_and_the_body_near_a_city_are_one_event() -> None:
+    # SaudiNewsNet (aljazirah, 2015-07): the title's strike "in Syria" is the body's.
+    text = (
+        "مقتل ستة متطرفين في غارة بسوريا\n\n"
+        "قال المرصد السوري لحقوق الإنسان أمس إن قياديا في تنظيم داعش وخمسة متطرفين آخرين "
+        "قتلوا في غارة جوية قرب مدينة الحسكة في شمال شرق سوريا."
+    )
+    strikes = [e for e in analyze(text).events if e.sub_type == "Air/drone strike"]
+    assert len(strikes) == 1
+    assert (strikes[0].place_id, strikes[0].fatalities) == ("geonames:173811", 6)

@@ -188,9 +188,20 @@ def _context(analysis: Analysis) -> _Context:
         list(analysis.places),
         [m for m in analysis.mentions if _may_act(m, speakers)],
         (article.title_span.start, article.title_span.end) if article.title_span else None,
-        {p.id: {a for a in (p.admin1, p.admin2) if a} for p in analysis.places if p.id},
+        _areas(analysis.places),
         [frame for q in analysis.quotes if (frame := _frame(q)) is not None],
     )
+
+
+def _areas(places: list[Place]) -> dict[str, set[str]]:
+    """The areas each resolved place lies in: its governorate and district, and its country
+    when the report names it (a title's "غارة بسوريا" is the body's strike near Hasakah)."""
+    countries = {p.country: p.id for p in places if p.kind == "country" and p.id and p.country}
+    return {
+        p.id: {a for a in (p.admin1, p.admin2, countries.get(p.country or "")) if a and a != p.id}
+        for p in places
+        if p.id
+    }
 
 
 def _frame(quote: Quote) -> tuple[int, int] | None:
@@ -490,12 +501,13 @@ def _merge_into(events: list[Event], new: Event, within: dict[str, set[str]]) ->
     """
     for index, old in enumerate(events):
         if _same_event(old, new, within):
+            finer = new if old.place_id in within.get(new.place_id or "", ()) else old
             events[index] = old.model_copy(
                 update={
                     "actor1": old.actor1 or new.actor1,
                     "actor2": old.actor2 or new.actor2,
-                    "place_id": old.place_id or new.place_id,
-                    "precision": old.precision or new.precision,
+                    "place_id": finer.place_id or new.place_id,
+                    "precision": finer.precision or new.precision,
                     "date_span": old.date_span or new.date_span,
                     "event_date": old.event_date
                     if old.date_span or not new.date_span
