@@ -228,6 +228,11 @@ def test_a_party_named_as_the_target_is_never_actor_one(text: str, targets: str)
             {"houthis": "الحوثيين", "coalition": "للتحالف"},
             ("coalition", "houthis"),
         ),
+        (  # a party that was killed in the strike suffered it; the author is unnamed
+            "وقال مصدر أمس إن قياديا في داعش وخمسة متطرفين قتلوا في غارة جوية قرب الحسكة.",
+            {"isis": "داعش"},
+            (None, "isis"),
+        ),
         (  # who objects to the shelling is no party to it
             "وندد الائتلاف الوطني السوري أمس بقصف قوات النظام بلدة الزبداني.",
             {"coalition": "الائتلاف الوطني السوري", "army": "قوات النظام"},

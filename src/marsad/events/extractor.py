@@ -48,6 +48,8 @@ HEADLINE_MAX_WORDS = 16
 CAUSES = PhraseSet(lex.CAUSES)
 TARGET_MARKERS = PhraseSet(lex.TARGET_MARKERS)
 CONDEMNATIONS = PhraseSet(lex.CONDEMNATIONS)
+SUFFERED = frozenset(match_key(w) for w in lex.SUFFERED)
+SUFFERED_BY = PhraseSet(lex.SUFFERED_BY)
 OCCASIONS = frozenset(match_key(w) for w in lex.SPEECH_OCCASIONS)
 PERSONS = frozenset(match_key(w) for w in lex.PERSON_NOUNS)
 COUNT_WORDS = frozenset(
@@ -386,7 +388,11 @@ def _actors(
         return None, None
     trigger_start = sentence.tokens[candidate.first].start
     trigger_end = sentence.tokens[candidate.last - 1].end
-    targets = [m for m in inside if _is_target(sentence, m, candidate.last)]
+    targets = [
+        m
+        for m in inside
+        if _is_target(sentence, m, candidate.last) or _befallen(sentence, m, candidate.first)
+    ]
     agents = [m for m in inside if m not in targets]
     if not agents:  # "قوات التحالف…، حيث قصفت المقاتلات مواقع للمتمردين": the main subject
         agents = [
@@ -431,6 +437,16 @@ def _is_target(sentence: KeyedSentence, mention: Mention, after_trigger: int) ->
     return sentence.has(TARGET_MARKERS, index - lex.TARGET_REACH, index) or _counted(
         sentence, index
     )
+
+
+def _befallen(sentence: KeyedSentence, mention: Mention, trigger: int) -> bool:
+    """A party named before "قتلوا في غارة", "لقي حتفه جراء قصف" is the one the event befell
+    ("إن قياديا في داعش وخمسة آخرين قتلوا في غارة جوية"), not its author."""
+    after = sentence.token_index(mention.span.end - 1) + 1
+    for at in range(after, min(trigger, len(sentence.tokens) - 1)):
+        if sentence.tokens[at].key in SUFFERED and sentence.has(SUFFERED_BY, at + 1, at + 3):
+            return True
+    return False
 
 
 def _counted(sentence: KeyedSentence, index: int) -> bool:
