@@ -240,6 +240,16 @@ def test_a_regional_name_qualified_by_another_country_is_not_the_reports_body(
     assert linked == ["وزارة الداخلية العراقية", "وزارة الداخلية"]
 
 
+def test_the_deposed_regime_is_not_the_syrian_one(component: EntitiesComponent) -> None:
+    text = (
+        "واتهم المسؤول المتمردين الحوثيين وحلفاءهم من قوات النظام المخلوع بشن الهجوم على "
+        "مطار عدن، فيما قصفت قوات النظام في سوريا بلدة الزبداني."
+    )
+    analysis = run(component, text)
+    army = mentions_of(analysis, "org:syrian-army")
+    assert [m.span.start for m in army] == [text.index("قوات النظام في سوريا")]
+
+
 def test_a_state_ending_a_persons_name_is_part_of_the_name(component: EntitiesComponent) -> None:
     analysis = run(component, "وقال الدكتور عبدالله بن محمد السويد إن المشروع بدأ العام الماضي.")
     assert [(m.span.text, m.label) for m in analysis.mentions] == [

@@ -24,7 +24,7 @@ from marsad.entities.linking import (
     resolve_overlaps,
     trim_proclitics,
 )
-from marsad.entities.linking_data import BYLINE_PREFIXES, NAME_EDGE_WORDS, NOT_NAMES
+from marsad.entities.linking_data import BYLINE_PREFIXES, DEPOSED, NAME_EDGE_WORDS, NOT_NAMES
 from marsad.entities.ner import NerModel, default_model
 from marsad.entities.registry import Registry, default_registry
 from marsad.model import Analysis, Article, Entity, Mention, Span
@@ -39,15 +39,20 @@ def _names(text: str, candidate: Candidate) -> bool:
 
 
 def _qualified_otherwise(text: str, candidate: Candidate) -> bool:
-    """A regional name followed by a country adjective names that country's body, not the
-    one of the report's country: ``وزارة الداخلية الكويتية`` in a report on Iraq."""
-    if candidate.match is None or candidate.match.alias.kind != "regional":
+    """A registry name followed by a word that makes it another body: a country adjective
+    after a regional name (``وزارة الداخلية الكويتية`` in a report on Iraq), or "deposed"
+    after any (``قوات النظام المخلوع`` in Yemen is Saleh's, not Assad's army)."""
+    if candidate.match is None:
         return False
     following = text[candidate.end : candidate.end + 30].split()
     if not following:
         return False
-    adjectives = gazetteer().adjectives
-    return any(r in adjectives for r in clitic_stems(match_key(following[0].strip("،,.:؛"))))
+    word = match_key(following[0].strip("،,.:؛"))
+    if word in DEPOSED:
+        return True
+    if candidate.match.alias.kind != "regional":
+        return False
+    return any(r in gazetteer().adjectives for r in clitic_stems(word))
 
 
 def _trim_edge_words(text: str, start: int, end: int) -> tuple[int, int]:

@@ -35,3 +35,7 @@ NAME_EDGE_WORDS = frozenset(
         "سيرأس", "يقول", "تقول",
     )
 )  # fmt: skip
+
+# After a registry name, these make it another body: "قوات النظام المخلوع" (Yemen) is not
+# "قوات النظام" (Syria). Matching keys.
+DEPOSED = frozenset(match_key(word) for word in ("المخلوع", "المخلوعة", "البائد", "البائدة"))
