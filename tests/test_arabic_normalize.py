@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.arabic import arabic_ratio, match_key, normalize
+from marsad.arabic import arabic_ratio, match_key, normalize, strip_conjunction
 
 
 def test_tashkeel_and_tatweel_are_removed() -> None:
@@ -115,3 +115,11 @@ def test_normalising_is_idempotent(text) -> None:
 def test_match_key_is_the_normalised_text_trimmed(text) -> None:
     # match_key takes a translate-table fast path; it must agree with normalize.
     assert match_key(text) == normalize(text, "match").text.strip()
+
+
+def test_a_leading_conjunction_comes_off_when_a_word_remains() -> None:
+    assert strip_conjunction("وقال") == "قال"
+    assert strip_conjunction("فاكد") == "اكد"
+    assert strip_conjunction("وسط") == "سط"  # whether it is a word is the caller's lookup
+    assert strip_conjunction("وم") == "وم"
+    assert strip_conjunction("قال") == "قال"

@@ -1,6 +1,6 @@
 """Arabic text handling: the one normaliser, tokens, sentences, clitics, hashtags, dates."""
 
-from marsad.arabic.clitics import clitic_stems, strip_article
+from marsad.arabic.clitics import clitic_stems, strip_article, strip_conjunction
 from marsad.arabic.dates import DateMatch, find_dates, parse_date
 from marsad.arabic.hashtags import HashtagMatch, find_hashtags
 from marsad.arabic.normalize import Level, Normalized, arabic_ratio, match_key, normalize
@@ -21,6 +21,7 @@ __all__ = [
     "parse_date",
     "split_sentences",
     "strip_article",
+    "strip_conjunction",
     "tokenize",
     "word_tokens",
 ]

@@ -53,3 +53,12 @@ def strip_article(key: str) -> str:
     if key.startswith(ARTICLE) and len(key.partition(" ")[0]) - 2 >= MIN_STEM:
         return key[2:]
     return key
+
+
+def strip_conjunction(key: str) -> str:
+    """The key without a leading ``و`` or ``ف`` when at least two letters remain
+    (``وقال`` → ``قال``); whether the rest is a word (``وسط`` → ``سط``) is the caller's
+    lookup to decide."""
+    if key[:1] in ("و", "ف") and len(key) - 1 >= MIN_STEM:
+        return key[1:]
+    return key

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from marsad.arabic import clitic_stems, match_key
+from marsad.arabic import clitic_stems, match_key, strip_conjunction
 from marsad.entities.features import word_key
 from marsad.entities.linking import (
     Candidate,
@@ -68,7 +68,7 @@ def _trim_edge_words(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _edge_word(word: str) -> bool:
     key = match_key(word)
-    return key in NAME_EDGE_WORDS or (key[:1] in "وف" and key[1:] in NAME_EDGE_WORDS)
+    return key in NAME_EDGE_WORDS or strip_conjunction(key) in NAME_EDGE_WORDS
 
 
 def _after_prayer(text: str, start: int) -> bool:

@@ -22,6 +22,7 @@ from marsad.events.fatalities import Toll, death_toll
 from marsad.events.filter import EventFilter, candidate_features
 from marsad.events.keyed import KeyedSentence, PhraseSet
 from marsad.events.rules import (
+    CASUALTY_VERBS,
     STATISTIC,
     VETO,
     VIOLENT_TYPES,
@@ -48,7 +49,6 @@ HEADLINE_MAX_WORDS = 16
 CAUSES = PhraseSet(lex.CAUSES)
 TARGET_MARKERS = PhraseSet(lex.TARGET_MARKERS)
 CONDEMNATIONS = PhraseSet(lex.CONDEMNATIONS)
-SUFFERED = frozenset(match_key(w) for w in lex.SUFFERED)
 SUFFERED_BY = PhraseSet(lex.SUFFERED_BY)
 OCCASIONS = frozenset(match_key(w) for w in lex.SPEECH_OCCASIONS)
 PERSONS = frozenset(match_key(w) for w in lex.PERSON_NOUNS)
@@ -444,7 +444,7 @@ def _befallen(sentence: KeyedSentence, mention: Mention, trigger: int) -> bool:
     ("إن قياديا في داعش وخمسة آخرين قتلوا في غارة جوية"), not its author."""
     after = sentence.token_index(mention.span.end - 1) + 1
     for at in range(after, min(trigger, len(sentence.tokens) - 1)):
-        if sentence.tokens[at].key in SUFFERED and sentence.has(SUFFERED_BY, at + 1, at + 3):
+        if sentence.match_at(CASUALTY_VERBS, at) and sentence.has(SUFFERED_BY, at + 1, at + 3):
             return True
     return False
 

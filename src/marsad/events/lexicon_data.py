@@ -305,8 +305,12 @@ BACKGROUND = (
 )  # fmt: skip
 # "وقتل ثمانية أشخاص عندما انفجرت سيارة ملغومة": a sentence that opens on its casualties
 # and then says what caused them reports that cause; its "عندما" or "بعد أن" is no
-# background. The casualty verbs, and the words that bring in the cause.
-CASUALTY_OPENERS = ("قتل", "أصيب", "أصيبت", "جرح", "استشهد", "لقي", "لقوا", "سقط")
+# background. The casualty verbs (also: a party before one, then a cause, suffered the
+# event; see SUFFERED_BY), and the words that bring in the cause.
+CASUALTY_VERBS = (
+    "قتل", "قتلوا", "قتلت", "أصيب", "أصيبت", "أصيبوا", "جرح", "جرحوا", "استشهد",
+    "استشهدوا", "لقي", "لقيت", "لقوا", "سقط", "سقطوا",
+)  # fmt: skip
 CAUSE_LINKS = ("عندما", "حينما", "حين", "بعد أن", "إثر", "جراء", "نتيجة", "بسبب")
 # "بعد أيام من سيطرة…", "بعد بدء الهجوم", "قبل أشهر من…": the event is a time reference.
 AFTER_WORDS = ("بعد", "عقب", "قبل", "أعقب", "أعقبت", "أعقاب", "إثر", "منذ")
@@ -480,10 +484,6 @@ CONDEMNATIONS = (
     "احتجت", "احتجاجها",
 )  # fmt: skip
 
-# A party before one of these verbs and then a cause suffered the event: "وخمسة متطرفين
-# قتلوا في غارة جوية", "لقي حتفه جراء القصف" (verbs as match keys; the causes as phrases).
-SUFFERED = (
-    "قتلوا", "قتل", "قتلت", "لقوا", "لقي", "لقيت", "اصيبوا", "اصيب", "اصيبت", "استشهد",
-    "استشهدوا", "سقطوا", "جرحوا",
-)  # fmt: skip
+# A party before a casualty verb (CASUALTY_VERBS) and then a cause suffered the event:
+# "وخمسة متطرفين قتلوا في غارة جوية", "لقي حتفه جراء القصف".
 SUFFERED_BY = ("في", "جراء", "إثر", "نتيجة", "بسبب", "حتفه", "حتفهم", "مصرعه", "مصرعهم")

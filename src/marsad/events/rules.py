@@ -88,7 +88,7 @@ MODALITY = PhraseSet(lex.FUTURE + lex.THREATS + lex.DENIALS + lex.CALLS + lex.CO
 NEGATIONS = PhraseSet(lex.NEGATIONS)
 VERB_NEGATIONS = PhraseSet(lex.VERB_NEGATIONS)
 BACKGROUND = PhraseSet(lex.BACKGROUND)
-CASUALTY_OPENERS = PhraseSet(lex.CASUALTY_OPENERS)
+CASUALTY_VERBS = PhraseSet(lex.CASUALTY_VERBS)
 CAUSE_LINKS = PhraseSet(lex.CAUSE_LINKS)
 AFTER_WORDS = PhraseSet(lex.AFTER_WORDS)
 TIME_UNITS = PhraseSet(lex.TIME_UNITS)
@@ -235,7 +235,7 @@ def _causes_the_casualties(sentence: KeyedSentence, start: int) -> bool:
     """ "وقتل ثمانية أشخاص عندما انفجرت سيارة": the sentence opens on casualties and the
     trigger, right after عندما, بعد أن, إثر …, is what caused them."""
     link = sentence.last(CAUSE_LINKS, start - 3, start)
-    return link is not None and sentence.has(CASUALTY_OPENERS, 0, min(2, link))
+    return link is not None and sentence.has(CASUALTY_VERBS, 0, min(2, link))
 
 
 def _signals(

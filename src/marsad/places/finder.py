@@ -14,7 +14,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from marsad.arabic import clitic_stems, match_key, normalize, word_tokens
+from marsad.arabic import clitic_stems, match_key, normalize, strip_conjunction, word_tokens
 from marsad.arabic.clitics import ARTICLE, CONJUNCTIONS, MIN_STEM, PREPOSITIONS
 from marsad.model import Mention
 from marsad.places.gazetteer import Gazetteer
@@ -265,7 +265,7 @@ class PlaceFinder:
             return None, 0  # مدينة, قرية …: a designator, not the town called so
         if _article_dropped(words[i].key.partition(" ")[0], first_reading.partition(" ")[0]):
             return None, 0  # المالي "financial" is no mention of مالي: names keep their form
-        if _without_conjunction(words[i].key) in NOT_PLACES_AS_WRITTEN or (
+        if strip_conjunction(words[i].key) in NOT_PLACES_AS_WRITTEN or (
             i > 0 and words[i - 1].key in NOT_PLACE_AFTER
         ):
             return None, 0  # بحجة "on the pretext"; صلاة المغرب "the sunset prayer"
@@ -471,10 +471,6 @@ def _may_read_as(key: str, table: Collection[str]) -> bool:
     return first - 2 > MIN_STEM and (
         ARTICLE + key[2:] in table or (first - 3 > MIN_STEM and ARTICLE + key[3:] in table)
     )
-
-
-def _without_conjunction(key: str) -> str:
-    return key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
 
 
 def _article_dropped(word_key: str, reading: str) -> bool:

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from marsad.arabic import match_key, strip_article
-from marsad.arabic.clitics import CONJUNCTIONS
+from marsad.arabic import match_key, strip_article, strip_conjunction
 from marsad.arabic.names_data import GIVEN_NAMES
 from marsad.quotes import lexicon_data as data
 
@@ -80,11 +79,8 @@ def _match_rest(positions: tuple[_Position, ...], p: int, keys: Sequence[str], i
 
 def _without_conjunction(key: str) -> tuple[str, ...]:
     """The key, and the key without a leading و/ف when what remains is a word."""
-    readings = [key]
-    for conj in CONJUNCTIONS:
-        if conj and key.startswith(conj) and len(key) > len(conj) + 1:
-            readings.append(key[len(conj) :])
-    return tuple(readings)
+    bare = strip_conjunction(key)
+    return (key,) if bare == key else (key, bare)
 
 
 class _GivenNames(frozenset[str]):
