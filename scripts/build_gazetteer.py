@@ -525,7 +525,9 @@ def adjective_keys(drafts: list[Draft], supplement: dict, names: dict[str, NameE
         if not irregular:
             short = match_key(draft.entry.name)
             if " " not in short:
-                forms.append(_nisba(short.removeprefix("ال")))
+                # اليمن → يمني, but ألمانيا → ألماني: the hamza says it is no article
+                written = draft.entry.name.startswith("ال")
+                forms.append(_nisba(short.removeprefix("ال") if written else short))
         for stem in forms:
             if stem and len(stem) >= 4:
                 stems.setdefault(stem, number)

@@ -89,6 +89,14 @@ def test_relative_dates_resolve_against_the_report_date() -> None:
     assert find_dates("قتل أمس ثلاثة") == []  # no reference, no guess
 
 
+def test_the_same_day_and_the_next_day_are_no_dates_of_the_report() -> None:
+    # "That same day" and "the day after" refer to a day the text told of, not to today.
+    reference = date(2015, 7, 22)
+    for text in ("وفي اليوم نفسه قتل شرطيان", "وفي نفس اليوم انفجرت سيارة", "وفي اليوم التالي"):
+        assert find_dates(text, reference) == []
+    assert [d.value for d in find_dates("وقتل اليوم ثلاثة", reference)] == [reference]
+
+
 def test_a_weekday_after_today_says_which_day_today_was() -> None:
     # A report collected on Friday that calls Thursday "today" (اليوم الخميس).
     friday = date(2015, 8, 7)

@@ -250,6 +250,18 @@ def test_the_deposed_regime_is_not_the_syrian_one(component: EntitiesComponent) 
     assert [m.span.start for m in army] == [text.index("قوات النظام في سوريا")]
 
 
+def test_the_air_base_is_no_al_qaeda_and_a_month_no_company(
+    component: EntitiesComponent,
+) -> None:
+    text = (
+        "وسيطرت المقاومة على القاعدة الجوية في 5 نيسان (أبريل)، فيما أعلن تنظيم القاعدة "
+        "مسؤوليته عن الهجوم."
+    )
+    analysis = run(component, text)
+    assert [m.span.text for m in mentions_of(analysis, "org:al-qaeda")] == ["تنظيم القاعدة"]
+    assert "نيسان" not in [m.span.text for m in analysis.mentions]
+
+
 def test_a_state_ending_a_persons_name_is_part_of_the_name(component: EntitiesComponent) -> None:
     analysis = run(component, "وقال الدكتور عبدالله بن محمد السويد إن المشروع بدأ العام الماضي.")
     assert [(m.span.text, m.label) for m in analysis.mentions] == [
@@ -271,6 +283,8 @@ def test_a_district_that_is_a_common_word_is_left_to_the_tagger(
         ("وأضاف فوزي قائلا إن الوضع صعب.", "فوزي قائلا", "فوزي"),
         ("وقد أبلغ الجبوري الوفد أن الاجتماع تأجل.", "أبلغ الجبوري", "الجبوري"),
         ("وتم القبض على فهد حمد مواليد 1990 في الرياض.", "فهد حمد مواليد", "فهد حمد"),
+        ("ودان مسعود البرزاني القصف.", "ودان مسعود", "مسعود"),
+        ("وانفجرت سيارة في دياربكر لشن هجمات.", "دياربكر لشن", "دياربكر"),
     ],
 )
 def test_a_verb_or_participle_at_the_edge_of_a_name_is_left_out(

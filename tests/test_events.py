@@ -587,3 +587,56 @@ def test_a_title_in_the_country_and_the_body_near_a_city_are_one_event() -> None
     strikes = [e for e in analyze(text).events if e.sub_type == "Air/drone strike"]
     assert len(strikes) == 1
     assert (strikes[0].place_id, strikes[0].fatalities) == ("geonames:173811", 6)
+
+
+def test_a_party_that_says_it_struck_is_actor_one() -> None:
+    # "The coalition announced that it launched strikes on Houthi positions".
+    analysis = analyze(
+        "وأعلن التحالف العربي أنه شن أمس غارات جوية على مواقع الحوثيين في محافظة صعدة."
+    )
+    [event] = analysis.events
+    assert event.sub_type == "Air/drone strike"
+    assert (event.actor1, event.actor2) == ("org:saudi-led-coalition", "org:houthis")
+
+
+def test_the_sides_of_a_clash_told_with_min_jiha() -> None:
+    # "between the resistance and the army on one side, and the Houthis and Saleh's forces
+    # on the other": the first named of each side.
+    analysis = analyze(
+        "واندلعت أمس مواجهات عنيفة بين المقاومة الشعبية والجيش الوطني من جهة، والحوثيين "
+        "وقوات صالح من جهة أخرى في مدينة تعز."
+    )
+    [event] = analysis.events
+    assert (event.actor1, event.actor2) == ("org:yemen-popular-resistance", "org:houthis")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "country"),
+    [
+        # the state right after the trigger did it; it is not where it happened
+        ("وقصفت تركيا أمس مواقع حزب العمال الكردستاني في شمال العراق.", "loc:TR", "IQ"),
+        (
+            "وقتل أمس ثلاثة من عناصر القاعدة في الغارات التي تشنها الولايات المتحدة على "
+            "مواقع التنظيم في محافظة شبوة.",
+            "loc:US",
+            "YE",
+        ),
+    ],
+)
+def test_a_state_named_right_after_the_trigger_is_its_author(
+    text: str, actor1: str, country: str
+) -> None:
+    from marsad.places.gazetteer import gazetteer
+
+    [event] = analyze(text).events
+    assert event.actor1 == actor1
+    assert event.place_id is not None
+    (entry,) = [e for e in gazetteer().entries if e.id == event.place_id]
+    assert entry.country == country
+
+
+def test_where_the_attackers_came_from_is_not_the_place() -> None:
+    [event] = analyze(
+        "وقتل أمس خمسة أشخاص في غارة لطائرة من دون طيار قادمة من المكلا على مدينة شبام."
+    ).events
+    assert event.sub_type == "Air/drone strike" and event.place_id == "geonames:70676"

@@ -378,6 +378,11 @@ def test_the_home_country_of_the_actors_named_helps_to_resolve_a_place() -> None
         "وطالبت الأسر بمساءلة من أرسلوا أبناءها لميادين القتال.",  # not الميادين
         "واعتقلت الميليشيا عشرات الشبان بحجة التعاون مع المقاومة.",  # not ب + Hajjah
         "وعاد المصلون إلى منازلهم بعد صلاة المغرب.",  # the sunset prayer, not Morocco
+        "وكان دوماً يقف في الصف الأول.",  # "always" (tanwin), "the row"
+        "ولم يعرف بعد إلى أي طراز ينتمي الحطام.",  # "which model", not Taraz
+        "وفاز أرسنال بكأس استاد الإمارات.",  # a cup's namesake, no place of the report
+        "وهنأ الأمير المواطنين بالعيد، داعيا أن يعود عليهم باليمن والبركة.",  # good fortune
+        "وانتقد الكاتب الطبقة السياسية وعجزها عن الإصلاح.",  # the class, not Tabqa
     ],
 )
 def test_ordinary_words_that_fold_into_place_names_are_not_places(
@@ -439,3 +444,20 @@ def test_the_city_is_madinah_only_by_its_full_name_or_a_designator(
     tagged = [Mention(span=Span.of(text, start, start + len("المدينة")), label="LOC")]
     places = places_of(component, text, tagged)  # even when the tagger says LOC
     assert [(p.span.text, p.id) for p in places] == [("المدينة المنورة", "geonames:109223")]
+
+
+def test_seas_and_the_adjectives_of_names_that_open_with_alef_lam(
+    component: PlacesComponent,
+) -> None:
+    # المحيط الهندي is the Indian Ocean, not India; ألمانيا opens with أل, not the article,
+    # so its adjective is الألماني (and the hamza-less الالماني), not "ماني".
+    places = places_of(
+        component,
+        "وعثر على الحطام في المحيط الهندي. وفاز المنتخب الالماني على نظيره الإنجليزي.",
+    )
+    assert [(p.span.text, p.id or p.country, p.relation) for p in places] == [
+        ("المحيط الهندي", "marsad:indian-ocean", "mention"),
+        ("الالماني", "geonames:2921044", "adjective"),
+        ("الإنجليزي", "geonames:2635167", "adjective"),
+    ]
+    assert places_of(component, "وقال ساديو ماني إن الفريق جاهز.") == []

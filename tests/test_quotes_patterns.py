@@ -298,6 +298,33 @@ def test_one_of_them_and_unnamed_officials_are_anonymous() -> None:
     assert not activists.anonymous  # the public speaking as a group: no withheld name
 
 
+def test_some_of_a_group_speak_for_the_group_anonymously() -> None:
+    # ``يقول بعضهم``: some of the experts just named, not the expert quoted before them.
+    text = (
+        "ومن جهته، أشار الخبير الفرنسي كزافييه تييلمان إلى أوجه شبه بين الحطامين. ولكن بعض "
+        "خبراء الطيران لا يتفقون مع هذه الفرضية، إذ يقول بعضهم إنها قد تكون قطعة من حطام "
+        "طائرة أخرى سقطت في 2009."
+    )
+    found = find_quotes(text)
+    (quote,) = [q for q in found.quotes if q.span.text.startswith("إنها")]
+    (group,) = [s for s in found.sources if s.id == quote.source_id]
+    assert group.kind == "collective" and group.anonymous and group.name is None
+    assert group.description is not None and group.description.text == "بعض خبراء الطيران"
+
+
+def test_a_state_named_before_its_verb_speaks() -> None:
+    from marsad.pipeline import analyze
+
+    analysis = analyze(
+        "وقال المرصد السوري لحقوق الإنسان إن ستة أشخاص قتلوا في الغارة. وكانت الولايات "
+        "المتحدة قد ذكرت الأسبوع الماضي إنها كثفت حملتها الجوية على مدينة الرقة."
+    )
+    (quote,) = [q for q in analysis.quotes if q.span.text.startswith("إنها")]
+    (state,) = [s for s in analysis.sources if s.id == quote.source_id]
+    assert state.name is not None and state.name.text == "الولايات المتحدة"
+    assert state.kind == "organisation" and state.entity_id == "loc:US"
+
+
 def test_the_speaker_after_an_addressee_or_a_time_with_kama() -> None:
     text = (
         "وكان ارتداء النقاب قد منع في منطقة الساحل حيث تقع دوالا، لتدارك وقوع اعتداءات "
@@ -399,3 +426,39 @@ def test_a_verbal_noun_opens_what_was_announced() -> None:
     found = find_quotes(text)
     assert [q.span.text[:16] for q in found.quotes] == ["بدء هدنة إنسانية"]
     assert _label(found, found.quotes[0].source_id) == "قيادة قوات التحالف"
+
+
+def test_single_curly_quotes_and_sharaha_introduce_speech() -> None:
+    explained = "وشرح المسؤول الأميركي: «نحن مستمرون في تصدينا لتنظيم القاعدة وفروعه»."
+    (quote,) = find_quotes(explained).quotes
+    assert quote.kind == "direct" and quote.span.text.startswith("نحن مستمرون")
+    single = "وقال المتحدث: ‘إن القوات ستواصل عملياتها حتى تحرير المدينة’."
+    (quote,) = find_quotes(single).quotes
+    assert quote.span.text == "إن القوات ستواصل عملياتها حتى تحرير المدينة"
+    assert find_quotes("وقدم الوزير شرحا مفصلا للخطة أمام النواب.").quotes == []
+
+
+def test_a_speakers_name_in_quotation_marks_is_the_speaker() -> None:
+    # Some outlets mark names with quotation marks: وقال "اليامي" إن …
+    text = (
+        'وقال "اليامي" إن الجرائم التي ترتكبها الميليشيات لا يمكن السكوت عنها. '
+        'وأضاف "اليامي": "يجب أن يتحرك المجتمع الدولي فورا".'
+    )
+    found = find_quotes(text)
+    assert [(q.span.text[:10], _label(found, q.source_id)) for q in found.quotes] == [
+        ("الجرائم ال", "اليامي"),
+        ("يجب أن يتح", "اليامي"),
+    ]
+
+
+def test_a_name_after_a_role_and_its_body_is_the_speaker() -> None:
+    from marsad.pipeline import analyze
+
+    analysis = analyze(
+        "وقال المسؤول الإعلامي للجناح العسكري لحزب العمال الكردستاني بختيار دوغان إن الهجوم "
+        "جاء ردا على القصف."
+    )
+    (source,) = analysis.sources
+    assert source.kind == "person" and source.name is not None
+    assert source.name.text == "بختيار دوغان"
+    assert source.description is not None and source.description.text.startswith("المسؤول")

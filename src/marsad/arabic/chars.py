@@ -6,6 +6,9 @@ TASHKEEL = (
 )
 TATWEEL = "\u0640"
 
+# Tanwin (ـً ـٌ ـٍ): the indefinite ending, which proper names do not take (دوماً "always").
+TANWIN = frozenset("\u064b\u064c\u064d")
+
 # Zero-width and bidi controls: invisible, and they split words for naive matchers.
 INVISIBLE = (
     {chr(c) for c in range(0x200B, 0x2010)}

@@ -41,7 +41,9 @@ _RELATIVE_AGO = re.compile(
     r"(?:منذ|قبل)\s+(?:(?P<n>\d+)\s+)?(?P<unit>" + "|".join(RELATIVE_UNITS) + r")(?![\w])"
 )
 _RELATIVE_DAY = re.compile(
-    r"(?<![\w])(?P<word>" + "|".join(sorted(RELATIVE_DAYS, key=len, reverse=True)) + r")(?![\w])"
+    r"(?<![\w])(?P<before>(?:" + "|".join(map(match_key, dates_data.ANAPHORIC_BEFORE)) + r")\s+)?"
+    r"(?P<word>" + "|".join(sorted(RELATIVE_DAYS, key=len, reverse=True)) + r")(?![\w])"
+    r"(?P<after>\s+(?:" + "|".join(map(match_key, dates_data.ANAPHORIC_AFTER)) + r")(?![\w]))?"
 )
 # "اليوم الخميس", "أمس الأربعاء": the weekday says which day; a report's date (often the
 # day it was collected) may be a day later than the day it calls today.
@@ -105,6 +107,8 @@ def find_dates(text: str, reference: datetime | date | None = None) -> list[Date
             add(m.start(), m.end(), last_weekday(ref_dt.date(), WEEKDAYS[m.group("weekday")]),
                 "weekday")  # fmt: skip
         for m in _RELATIVE_DAY.finditer(key):
+            if m.group("before") or m.group("after"):
+                continue  # "في اليوم نفسه": a day the text told of, not the report's
             day = ref_dt.date() + timedelta(days=RELATIVE_DAYS[m.group("word")])
             add(m.start(), m.end(), day, "relative")
         for m in _WEEKDAY.finditer(key):

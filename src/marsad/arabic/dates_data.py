@@ -27,6 +27,12 @@ RELATIVE_DAYS: dict[str, int] = {
     "اول امس": -2, "اول من امس": -2, "غدا": 1,
 }  # fmt: skip
 
+# After a relative day word, these make it a day the text told of, not the report's:
+# "في اليوم نفسه" (that same day), "في اليوم التالي" (the day after), "اليوم الذي".
+ANAPHORIC_AFTER = ("نفسه", "ذاته", "عينه", "التالي", "السابق", "الذي", "الاول", "الثاني")
+# … and before it: "في نفس اليوم", "ذات اليوم".
+ANAPHORIC_BEFORE = ("نفس", "ذات")
+
 # "منذ 3 ساعات" / "قبل يومين": units in seconds (singular, dual and plural forms).
 RELATIVE_UNITS: dict[str, int] = {
     "ثانيه": 1, "ثواني": 1, "ثوان": 1,

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from marsad.arabic import clitic_stems, match_key, strip_conjunction
+from marsad.arabic.chars import TANWIN
 from marsad.entities.features import word_key
 from marsad.entities.linking import (
     Candidate,
@@ -24,31 +25,41 @@ from marsad.entities.linking import (
     resolve_overlaps,
     trim_proclitics,
 )
-from marsad.entities.linking_data import BYLINE_PREFIXES, DEPOSED, NAME_EDGE_WORDS, NOT_NAMES
+from marsad.entities.linking_data import (
+    BYLINE_PREFIXES,
+    COMMON_NOUN_AFTER,
+    DEPOSED,
+    NAME_EDGE_WORDS,
+    NOT_NAMES,
+)
 from marsad.entities.ner import NerModel, default_model
 from marsad.entities.registry import Registry, default_registry
 from marsad.model import Analysis, Article, Entity, Mention, Span
 from marsad.places.gazetteer import gazetteer
-from marsad.places.lexicon_data import NOT_PLACE_AFTER
+from marsad.places.lexicon_data import NOT_PLACE_AFTER, NOT_PLACE_BEFORE
 
 
 def _names(text: str, candidate: Candidate) -> bool:
-    """Whether a found span may name something: not الله, العالم … (``NOT_NAMES``)."""
-    key = match_key(text[candidate.start : candidate.end])
-    return NOT_NAMES.isdisjoint(clitic_stems(key))
+    """Whether a found span may name something: not الله, العالم … (``NOT_NAMES``), nor a
+    word with tanwin."""
+    found = text[candidate.start : candidate.end]
+    if not TANWIN.isdisjoint(found):
+        return False  # دوماً "always": names take no indefinite ending
+    return NOT_NAMES.isdisjoint(clitic_stems(match_key(found)))
 
 
 def _qualified_otherwise(text: str, candidate: Candidate) -> bool:
     """A registry name followed by a word that makes it another body: a country adjective
-    after a regional name (``وزارة الداخلية الكويتية`` in a report on Iraq), or "deposed"
-    after any (``قوات النظام المخلوع`` in Yemen is Saleh's, not Assad's army)."""
+    after a regional name (``وزارة الداخلية الكويتية`` in a report on Iraq), "deposed"
+    after any (``قوات النظام المخلوع`` in Yemen is Saleh's, not Assad's army), or a word
+    that makes the name a common noun (``القاعدة الجوية``, the air base)."""
     if candidate.match is None:
         return False
     following = text[candidate.end : candidate.end + 30].split()
     if not following:
         return False
     word = match_key(following[0].strip("،,.:؛"))
-    if word in DEPOSED:
+    if word in DEPOSED or word in COMMON_NOUN_AFTER.get(candidate.match.alias.key, ()):
         return True
     if candidate.match.alias.kind != "regional":
         return False
@@ -56,8 +67,8 @@ def _qualified_otherwise(text: str, candidate: Candidate) -> bool:
 
 
 def _trim_edge_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """A person's span without a verb or participle the tagger took in at its edges
-    (``أبلغ الجبوري``, ``فوزي قائلا``, ``فهد حمد مواليد``): ``NAME_EDGE_WORDS``."""
+    """A name's span without a verb or participle the tagger took in at its edges
+    (``أبلغ الجبوري``, ``فوزي قائلا``, ``دياربكر لشن``): ``NAME_EDGE_WORDS``."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
     while words and _edge_word(text[words[0][0] : words[0][1]]):
         words.pop(0)
@@ -71,10 +82,24 @@ def _edge_word(word: str) -> bool:
     return key in NAME_EDGE_WORDS or strip_conjunction(key) in NAME_EDGE_WORDS
 
 
-def _after_prayer(text: str, start: int) -> bool:
-    """``صلاة المغرب`` is the sunset prayer, not Morocco (NOT_PLACE_AFTER of the places)."""
+def _no_place_after(text: str, start: int) -> bool:
+    """``صلاة المغرب`` is the sunset prayer, not Morocco; ``كأس استاد الإمارات`` no place of
+    the report (NOT_PLACE_AFTER of the places)."""
     before = text[max(start - 12, 0) : start].split()
     return bool(before) and match_key(before[-1]) in NOT_PLACE_AFTER
+
+
+def _no_place_before(text: str, start: int, end: int) -> bool:
+    """``باليمن والبركة`` is "with good fortune", ``الطبقة السياسية`` the political class
+    (NOT_PLACE_BEFORE of the places)."""
+    after = text[end : end + 30].split()
+    if not after:
+        return False
+    following = match_key(after[0].strip("،,.:؛"))
+    return any(
+        following in NOT_PLACE_BEFORE.get(reading, ())
+        for reading in clitic_stems(match_key(text[start:end]))
+    )
 
 
 def _findable(name: str) -> bool:
@@ -145,13 +170,17 @@ class EntitiesComponent:
         for kind, start, end in merge_adjacent(text, self.model.find(text)):
             if not any(s < end and start < e for s, e in hashtag_spans):
                 start = self._trim_to_known_name(text, start, end, kind)
-                if kind == "PER":
-                    start, end = _trim_edge_words(text, start, end)
+                start, end = _trim_edge_words(text, start, end)
                 if start < end:
                     found.append(Candidate(start, end, kind, "ner"))  # type: ignore[arg-type]
         found.extend(gazetteer_candidates(text, self.finders, self.places_index))
         found = [c for c in found if c.origin not in ("ner", "gazetteer") or _names(text, c)]
-        found = [c for c in found if c.label != "LOC" or not _after_prayer(text, c.start)]
+        found = [
+            c
+            for c in found
+            if c.label != "LOC"
+            or not (_no_place_after(text, c.start) or _no_place_before(text, c.start, c.end))
+        ]
         found.extend(initials_candidates(text))
         for hashtag in article.hashtags:
             cand = self._hashtag(hashtag.span.start, hashtag.span.end, hashtag.label)

@@ -27,6 +27,9 @@ from marsad.entities.registry import (
 )
 from marsad.model import Entity, EntityType, Mention, Span
 
+# The id prefix of an unnamed source's entity (``anon:per:1``): never resolved to anyone.
+ANONYMOUS = "anon"
+
 T = TypeVar("T")
 
 # Initials: single Arabic letters joined by dots (ح.م, ح. م., أ.ب.ج).
@@ -236,7 +239,7 @@ def link(
     counters: dict[str, int] = {}
 
     def new_local(cand: Candidate, surface: str, anonymous: bool = False) -> _Local:
-        prefix = "anon" if anonymous else "local"
+        prefix = ANONYMOUS if anonymous else "local"
         counters[prefix] = counters.get(prefix, 0) + 1
         ident = f"{prefix}:{cand.label.lower()}:{counters[prefix]}"
         entity = Entity(id=ident, type=cand.label, name=surface)

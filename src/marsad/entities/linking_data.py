@@ -22,20 +22,38 @@ OUTLET_KINDS = ("outlet",)
 # city" (Madinah is المدينة المنورة; see the places' NEVER_ALONE). Matching
 # keys; with proclitics they are still left out.
 NOT_NAMES = frozenset(
-    ("الله", "لله", "العالم", "الشعب", "حزب", "الولايات", "الريف", "ريف", "المدينه")
-)
+    (
+        "الله", "لله", "العالم", "الشعب", "حزب", "الولايات", "الريف", "ريف", "المدينه",
+        # the Levantine month names: ``(نيسان)`` after a date is April, not Nissan
+        "كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "ايلول", "تشرين",  # not آب: إب
+    )
+)  # fmt: skip
 
-# Verbs and participles the tagger sometimes takes into a person's name at its edges:
-# "أبلغ الجبوري", "وأضاف فوزي قائلا", "فهد حمد مواليد 1990". Matching keys.
+# Verbs and participles the tagger sometimes takes into a name at its edges: "أبلغ
+# الجبوري", "وأضاف فوزي قائلا", "فهد حمد مواليد 1990", "دان مسعود البرزاني", "دياربكر
+# لشن". Matching keys.
 NAME_EDGE_WORDS = frozenset(
     match_key(word)
     for word in (
         "قال", "أضاف", "أكد", "أوضح", "أعلن", "صرح", "ذكر", "أبلغ", "رأى", "قالت", "أكدت",
         "قائلا", "قائلة", "مضيفا", "مؤكدا", "مشيرا", "موضحا", "لافتا", "معتبرا", "مواليد",
-        "سيرأس", "يقول", "تقول",
+        "سيرأس", "يقول", "تقول", "دان", "دانت", "أدان", "أدانت", "ندد", "نددت", "طالبت",
+        "لشن", "بشن",
     )
 )  # fmt: skip
 
 # After a registry name, these make it another body: "قوات النظام المخلوع" (Yemen) is not
 # "قوات النظام" (Syria). Matching keys.
 DEPOSED = frozenset(match_key(word) for word in ("المخلوع", "المخلوعة", "البائد", "البائدة"))
+
+# A name followed by one of its words is a common noun: "القاعدة الجوية" (the air base) is
+# no al-Qaeda. Matching keys: the name's key → the words after it.
+COMMON_NOUN_AFTER = {
+    match_key(name): frozenset(match_key(w) for w in words)
+    for name, words in {
+        "القاعدة": (
+            "الجوية", "العسكرية", "البحرية", "الأمريكية", "الأميركية", "الروسية", "التركية",
+            "الشعبية", "الانتخابية", "الصناعية", "القانونية", "الأساسية", "العامة",
+        ),
+    }.items()
+}  # fmt: skip

@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from marsad.arabic import DateMatch, clitic_stems, find_dates, match_key, split_sentences
+from marsad.entities.linking import ANONYMOUS
 from marsad.entities.registry import default_registry
 from marsad.events import fatalities_data as numbers
 from marsad.events import lexicon_data as lex
@@ -49,7 +50,11 @@ HEADLINE_MAX_WORDS = 16
 CAUSES = PhraseSet(lex.CAUSES)
 TARGET_MARKERS = PhraseSet(lex.TARGET_MARKERS)
 CONDEMNATIONS = PhraseSet(lex.CONDEMNATIONS)
+SELF_REPORTS = frozenset(match_key(w) for w in lex.SELF_REPORTS)
+WAGING = frozenset(match_key(w) for w in lex.WAGING)
 SUFFERED_BY = PhraseSet(lex.SUFFERED_BY)
+BETWEEN = PhraseSet(lex.BETWEEN)
+ONE_SIDE = PhraseSet(lex.ONE_SIDE)
 OCCASIONS = frozenset(match_key(w) for w in lex.SPEECH_OCCASIONS)
 PERSONS = frozenset(match_key(w) for w in lex.PERSON_NOUNS)
 COUNT_WORDS = frozenset(
@@ -68,6 +73,7 @@ class _Context:
     title: tuple[int, int] | None
     within: dict[str, set[str]]  # place id -> the ids of the areas it lies in
     frames: list[tuple[int, int]]  # "قال في مؤتمر صحافي عقده في أنقرة": before a quote
+    self_reports: list[tuple[int, str]]  # "أعلن التحالف أنه شن": where, and who says it did
 
 
 @dataclass(slots=True)
@@ -87,7 +93,7 @@ class SentenceReading:
     def place(self, candidate: Candidate) -> Place | None:
         """The most precise place of the trigger's clause, else of the sentence."""
         at = self.sentence.tokens[candidate.first].start
-        return _most_precise(self._clause_places(candidate) or self.places, at)
+        return _most_precise(self._clause_places(candidate) or self._places(candidate), at)
 
     def clause_place(self, candidate: Candidate) -> Place | None:
         """The most precise place of the trigger's own clause, if it names one."""
@@ -98,8 +104,34 @@ class SentenceReading:
         """The clause number of the word at ``offset`` (article offsets)."""
         return self.clauses[min(self.sentence.token_index(offset), len(self.clauses) - 1)]
 
+    def agent(self, candidate: Candidate) -> Place | None:
+        """A country right after the trigger, with no preposition: who did it, not where
+        ("قصف تركيا لقرية", "غارات تشنها الولايات المتحدة", "قصفت تركيا مواقع")."""
+        tokens = self.sentence.tokens
+        at = candidate.last
+        for index in range(at, min(at + lex.WAGING_REACH, len(tokens) - 1)):
+            if _waging(tokens[index].key):
+                at = index + 1
+                break
+        if at >= len(tokens):
+            return None
+        for place in self.places:
+            if (
+                place.kind == "country"
+                and place.relation == "mention"
+                and place.span.start == tokens[at].start  # not "بتركيا", "لتركيا"
+            ):
+                return place
+        return None
+
+    def _places(self, candidate: Candidate) -> list[Place]:
+        agent = self.agent(candidate)
+        return [p for p in self.places if p is not agent]
+
     def _clause_places(self, candidate: Candidate) -> list[Place]:
-        return [p for p in self.places if self.clause_at(p.span.start) == candidate.clause]
+        return [
+            p for p in self._places(candidate) if self.clause_at(p.span.start) == candidate.clause
+        ]
 
 
 @lru_cache(maxsize=1)
@@ -192,7 +224,26 @@ def _context(analysis: Analysis) -> _Context:
         (article.title_span.start, article.title_span.end) if article.title_span else None,
         _areas(analysis.places),
         [frame for q in analysis.quotes if (frame := _frame(q)) is not None],
+        _self_reports(analysis),
     )
+
+
+def _self_reports(analysis: Analysis) -> list[tuple[int, str]]:
+    """Quotes whose content opens with "that it …" said by a party that may act (a state
+    too, not an outlet or a monitor): (the content's start, the party's entity id)."""
+    parties = {}
+    registry = default_registry().by_id
+    for source in analysis.sources:
+        known = registry.get(source.entity_id or "")
+        if known is not None and known.kind not in lex.REPORTING_KINDS:
+            parties[source.id] = known.id
+    return [
+        (q.span.start, parties[q.source_id])
+        for q in analysis.quotes
+        if q.source_id in parties
+        and match_key(q.span.text.split(maxsplit=1)[0] if q.span.text.strip() else "")
+        in SELF_REPORTS
+    ]
 
 
 def _areas(places: list[Place]) -> dict[str, set[str]]:
@@ -220,6 +271,8 @@ def _may_act(mention: Mention, speakers: list[Span]) -> bool:
     it ("وأفاد مراسل الأناضول بأن…", "قال المرصد السوري لحقوق الإنسان إن…")."""
     if mention.label not in ACTOR_LABELS or not mention.entity_id:
         return False
+    if mention.entity_id.startswith(ANONYMOUS + ":"):
+        return False  # an unnamed source tells of events; it is nobody to code as a party
     known = default_registry().by_id.get(mention.entity_id)
     if known is not None and known.kind in lex.REPORTING_KINDS:
         return False
@@ -256,7 +309,7 @@ def _read(text: str, start: int, end: int, context: _Context) -> SentenceReading
         and p.relation != "adjective"
         and id(p) not in locators
         and not _where_said(text, p, context.frames)
-        and not _across_border(text, p)
+        and not _elsewhere(text, p)
         and not any(
             o is not p
             and o.span.start <= p.span.start
@@ -293,7 +346,10 @@ def _sentence_events(
     stated = reading.stated_date
     events = []
     for candidate in kept:
-        actor1, actor2 = _actors(reading, candidate, context.mentions)
+        actor1, actor2 = _actors(reading, candidate, context.mentions, context.self_reports)
+        agent = reading.agent(candidate)
+        if actor1 is None and agent is not None and agent.entity_id != actor2:
+            actor1 = agent.entity_id  # "قصف تركيا لقرية": the state did it
         place = reading.place(candidate)
         fatalities = reading.toll if candidate is toll_owner else None
         events.append(
@@ -369,15 +425,32 @@ def _toll_owner(candidates: list[Candidate], toll: Toll | None) -> Candidate | N
 
 
 def _actors(
-    reading: SentenceReading, candidate: Candidate, mentions: list[Mention]
+    reading: SentenceReading,
+    candidate: Candidate,
+    mentions: list[Mention],
+    self_reports: list[tuple[int, str]],
 ) -> tuple[str | None, str | None]:
     """Actor 1 is who acts (the subject near the trigger), actor 2 the party acted on.
 
     Parties named in the trigger's own clause come first; the rest of the sentence only
     when the clause names none, or names only targets (then a party named before the
     trigger acts). A party named as a target ("مواقع الحوثيين", "ضد داعش", "للحوثيين") is
-    never actor 1: with no other party, actor 1 stays empty.
+    never actor 1: with no other party, actor 1 stays empty. A party that says it did it
+    ("وأعلن التحالف أنه شن غارات") is actor 1 whoever else the sentence names.
     """
+    sentence = reading.sentence
+    actor1, actor2 = _sides(sentence, candidate, mentions) or _named_actors(
+        reading, candidate, mentions
+    )
+    said_by = _self_reported(sentence, candidate, self_reports)
+    if said_by is None:
+        return actor1, actor2
+    return said_by, None if actor2 == said_by else actor2
+
+
+def _named_actors(
+    reading: SentenceReading, candidate: Candidate, mentions: list[Mention]
+) -> tuple[str | None, str | None]:
     sentence = reading.sentence
     everywhere = [
         m for m in mentions if sentence.start <= m.span.start and m.span.end <= sentence.end
@@ -423,6 +496,53 @@ def _actors(
     others = [m for m in targets + later if m.entity_id != actor1]
     others.sort(key=lambda m: (m not in targets, m.span.start < trigger_end, m.span.start))
     return actor1, others[0].entity_id if others else None
+
+
+def _sides(
+    sentence: KeyedSentence, candidate: Candidate, mentions: list[Mention]
+) -> tuple[str | None, str | None] | None:
+    """The two sides of "بين X و Y من جهة، و Z من جهة أخرى": (X, Z), when both are named."""
+    between = sentence.first(
+        BETWEEN, candidate.last, min(candidate.last + lex.BETWEEN_REACH, len(sentence))
+    )
+    if between is None:
+        return None
+    one_side = sentence.first(ONE_SIDE, between + 1)
+    if one_side is None:
+        return None
+    other_side = sentence.first(ONE_SIDE, one_side + 2)
+    end = len(sentence) if other_side is None else other_side
+
+    def first_party(lo: int, hi: int) -> str | None:
+        for mention in mentions:
+            if mention.span.start >= sentence.end or mention.span.end <= sentence.start:
+                continue
+            if lo <= sentence.token_index(mention.span.start) < hi:
+                return mention.entity_id
+        return None
+
+    first, second = first_party(between + 1, one_side), first_party(one_side + 2, end)
+    return (first, second) if first and second else None
+
+
+def _waging(key: str) -> bool:
+    """شن، تشنها، ينفذها: a verb of waging, a pronoun glued or not."""
+    return any(
+        key == verb or (key.startswith(verb) and key[len(verb) :] in lex.OBJECT_PRONOUNS)
+        for verb in WAGING
+    )
+
+
+def _self_reported(
+    sentence: KeyedSentence, candidate: Candidate, self_reports: list[tuple[int, str]]
+) -> str | None:
+    """The party that says it did what the trigger tells ("إنها كثفت حملة جوية")."""
+    for start, party in self_reports:
+        if sentence.start <= start < sentence.end:
+            pronoun = sentence.token_index(start)
+            if 0 < candidate.first - pronoun <= lex.SELF_REPORT_REACH + 1:
+                return party
+    return None
 
 
 def _is_target(sentence: KeyedSentence, mention: Mention, after_trigger: int) -> bool:
@@ -478,10 +598,11 @@ def _where_said(text: str, place: Place, frames: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _across_border(text: str, place: Place) -> bool:
-    """ "قرب الحدود مع العراق": the country across the border is not the event's place."""
+def _elsewhere(text: str, place: Place) -> bool:
+    """ "قرب الحدود مع العراق", "قادمة من المكلا": the country across the border and where
+    the attackers came from are not the event's place."""
     before = match_key(text[max(place.span.start - 20, 0) : place.span.start]).strip()
-    return before.endswith(lex.ACROSS_BORDER)
+    return before.endswith(lex.ACROSS_BORDER) or before.endswith(lex.ORIGINS)
 
 
 def _locators(text: str, places: list[Place]) -> set[int]:

@@ -468,9 +468,31 @@ OCCASION_REACH = 5  # words
 
 # "قرب الحدود مع العراق": the place across a border is not where the event was (match keys).
 ACROSS_BORDER = ("الحدود مع", "الحدوديه مع", "حدودها مع", "حدوده مع")
+# … nor where the attackers came from: "طائرة من دون طيار قادمة من المكلا".
+ORIGINS = (
+    "قادمه من", "قادما من", "القادمه من", "القادم من", "قادمين من", "القادمين من",
+    "انطلقت من", "اقلعت من", "انطلاقا من",
+)  # fmt: skip
+
+# "مواجهات بين المقاومة والجيش من جهة، والحوثيين وقوات صالح من جهة أخرى": the parties
+# before "من جهة" are one side (actor 1), those after it the other (actor 2).
+BETWEEN = ("بين",)
+ONE_SIDE = ("من جهة", "من ناحية")
+BETWEEN_REACH = 4  # words from the trigger's end to "بين", at most
+
+# Verbs of waging after the trigger: the country right after one is the author of the
+# event ("الغارات التي تشنها الولايات المتحدة"). Match keys, a pronoun may be glued on.
+WAGING = ("شن", "شنت", "تشن", "يشن", "نفذ", "نفذت", "تنفذ", "ينفذ", "تقود", "يقود")
+WAGING_REACH = 3  # words from the trigger's end to the verb, at most (التي تشنها)
+OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")
 
 # Registry kinds that tell of events and take no part in them: never an event's actor.
 REPORTING_KINDS = ("outlet", "monitor")
+
+# What was said opens with "that it/they/we" and the event's verb: the speaker did it
+# ("وأعلن التحالف أنه شن غارات", "قالت الولايات المتحدة إنها كثفت حملتها الجوية").
+SELF_REPORTS = ("إنه", "أنه", "إنها", "أنها", "إنهم", "أنهم", "إننا", "أننا", "إنا", "أنا")
+SELF_REPORT_REACH = 2  # words between the pronoun and the trigger, at most (قد، لقد)
 
 # Bombs seized or found are no explosion: "وضبط عشرات العبوات الناسفة" (words just before).
 SEIZURES = ("ضبط", "ضبطت", "مصادرة", "صادرت", "العثور على", "عثرت على", "عثر على", "حيازة")
@@ -481,7 +503,7 @@ SEIZURE_REACH = 6  # words before the trigger, within its clause
 CONDEMNATIONS = (
     "رفض", "رفضت", "رفضها", "رفضه", "رفضهم", "ندد", "نددت", "تنديد", "تنديدها", "أدان",
     "أدانت", "إدانة", "إدانتها", "استنكر", "استنكرت", "استنكار", "شجب", "شجبت", "احتج",
-    "احتجت", "احتجاجها",
+    "احتجت", "احتجاجها", "دان", "دانت", "دانوا", "نفى", "نفت", "نفي", "نفيها",
 )  # fmt: skip
 
 # A party before a casualty verb (CASUALTY_VERBS) and then a cause suffered the event:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from marsad.arabic import clitic_stems, match_key, normalize, strip_conjunction, word_tokens
+from marsad.arabic.chars import TANWIN
 from marsad.arabic.clitics import ARTICLE, CONJUNCTIONS, MIN_STEM, PREPOSITIONS
 from marsad.model import Mention
 from marsad.places.gazetteer import Gazetteer
@@ -25,6 +26,7 @@ from marsad.places.lexicon_data import (
     NEVER_ALONE,
     NOT_ADJECTIVES_AS_WRITTEN,
     NOT_PLACE_AFTER,
+    NOT_PLACE_BEFORE,
     NOT_PLACES_AS_WRITTEN,
     SPAN_RELATIONS,
 )
@@ -269,9 +271,13 @@ class PlaceFinder:
             i > 0 and words[i - 1].key in NOT_PLACE_AFTER
         ):
             return None, 0  # بحجة "on the pretext"; صلاة المغرب "the sunset prayer"
+        if i + n < len(words) and words[i + n].key in NOT_PLACE_BEFORE.get(name, ()):
+            return None, n  # باليمن والبركة "with good fortune"
         first, last = words[i], words[i + n - 1]
         if first.hashtag >= 0 and not self._whole_hashtag(words, i, n):
             return None, 0
+        if not TANWIN.isdisjoint(text[first.start : last.end]):
+            return None, 0  # دوماً "always": names take no indefinite ending
         start = first.start + _prefix_length(
             text[first.start : first.end], first.key, first_reading
         )

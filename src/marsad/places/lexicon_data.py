@@ -95,8 +95,18 @@ NOT_ADJECTIVES_AS_WRITTEN = ("يمنى",)
 # words: ``بحجة`` "on the pretext" (not ب + Hajjah). Match keys, without a conjunction.
 NOT_PLACES_AS_WRITTEN = frozenset({"بحجه"})
 
-# A name right after these is a time of day, not a place: ``صلاة المغرب`` (sunset prayer).
-NOT_PLACE_AFTER = frozenset({"صلاه", "اذان", "صلاتي", "صلوات"})
+# A name right after these is no place of the report: a time of day (``صلاة المغرب``, the
+# sunset prayer) or the namesake of a cup or a stadium (``كأس استاد الإمارات`` in London).
+NOT_PLACE_AFTER = frozenset({"صلاه", "اذان", "صلاتي", "صلوات", "كاس", "استاد", "ستاد"})
+
+# A name followed by one of its words is an idiom or a common noun: ``باليمن والبركة``
+# ("with good fortune"), ``الطبقة السياسية`` ("the political class", not Tabqa). Match keys.
+NOT_PLACE_BEFORE = {
+    "اليمن": frozenset({"والخير", "والبركه", "والبركات", "والمسرات", "والسعاده"}),
+    "الطبقه": frozenset(
+        {"السياسيه", "الوسطي", "العامله", "الحاكمه", "الفقيره", "الغنيه", "المثقفه", "الاولي"}
+    ),
+}
 
 # Names that are places only after a designator of their kind, whatever the tagger says:
 # ``المدينة`` is "the city" (of the report) far more often than Madinah, which the news

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from marsad.arabic import Token, match_key, tokenize
+from marsad.entities.registry import RegistryEntity, default_registry
 from marsad.model import Mention
 from marsad.quotes.marks import Fragment, pair_marks
 
@@ -156,8 +157,9 @@ class Doc:
         )
 
     def _index_mentions(self, mentions: Sequence[Mention]) -> None:
+        states = default_registry().by_id
         for mention in mentions:
-            if mention.label not in ("PER", "ORG"):
+            if mention.label not in ("PER", "ORG") and not _state(mention, states):
                 continue
             first = self.token_at(mention.span.start)
             glued = first > 0 and self.tokens[first - 1].end > mention.span.start
@@ -172,6 +174,12 @@ class Doc:
             elif last > first:
                 self.mention_at[first] = mention
                 self.mention_end[first] = last
+
+
+def _state(mention: Mention, registry: dict[str, RegistryEntity]) -> bool:
+    """A country speaks as its government: ``وكانت الولايات المتحدة قد ذكرت``."""
+    entity = registry.get(mention.entity_id or "")
+    return entity is not None and entity.kind == "state"
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

@@ -20,6 +20,8 @@ MARK_CLASSES = {
     "”": "curly",
     "„": "curly",
     "‟": "curly",
+    "‘": "single",
+    "’": "single",
     '"': "straight",
     "″": "straight",
 }

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from marsad.arabic import normalize, strip_article
+from marsad.arabic import normalize, strip_article, strip_conjunction
 from marsad.quotes.document import Doc
 from marsad.quotes.lexicon import Lexicon, VerbForm
 
@@ -31,6 +31,10 @@ _ROLE_BEFORE_NAME_WORDS = 5
 _CARRIED_NAME_WORDS = 3
 # Words of time or place that may stand between an addressee and what was said.
 _ADJUNCT_WORDS = 6
+# Words back from a ``ل`` phrase to the role it belongs to: ``المسؤول الإعلامي للجناح العسكري``.
+_ROLE_CHAIN_WORDS = 4
+# Definite words that may follow a collective noun in its phrase: ``خبراء الطيران المدني``.
+_GROUP_WORDS = 2
 _COPULAS = frozenset(("هو", "هي", "هم", "هما"))
 _NOT_IN_NAMES = frozenset(
     ("في", "من", "علي", "عن", "مع", "الي", "حتي", "جميع", "كافه", "كل", "بعض", "خلال", "امام",
@@ -84,6 +88,9 @@ class Speaker:
 
 def phrase_after(doc: Doc, i: int, lex: Lexicon, verb: VerbForm | None = None) -> Phrase:
     """The speaker phrase starting at token ``i`` (possibly empty), scanning right."""
+    close = _quoted_name_end(doc, i, lex)
+    if close is not None:
+        return Phrase((i + 1, close), [], close + 1)
     core_end = i
     appositions: list[tuple[int, int]] = []
     j = i
@@ -268,6 +275,12 @@ def _kind_of(doc: Doc, phrase: Phrase, lex: Lexicon) -> Speaker | None:
 
     # ``سمو ولي العهد``, ``الدكتور مدير الجامعة``: the title says nothing of the kind.
     head = words[1] if len(words) > 1 and words[0] in lex.honorifics else words[0]
+    if head in lex.anonymous_heads:
+        # ``يقول بعضهم``, ``قال أحدهم``: some of a group named before, and never a person
+        return Speaker(
+            "collective" if head.startswith("بعض") else "role", span,
+            description=_group_before(doc, start, lex) or span, anonymous=True, head=head,
+        )  # fmt: skip
     if lex.is_in(head, lex.organisations):
         return Speaker(
             "organisation", span, name=span, description=description, head=strip_article(head)
@@ -294,13 +307,29 @@ def _kind_of(doc: Doc, phrase: Phrase, lex: Lexicon) -> Speaker | None:
     return None
 
 
+def _group_before(doc: Doc, k: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The group that ``بعضهم`` or ``أحدهم`` at token ``k`` belongs to: the last collective
+    noun earlier in its sentence with the definite words after it (``بعض خبراء الطيران``)."""
+    j = k - 1
+    while j >= 0 and not doc.sentence_end[j] and doc.same_paragraph(j, k):
+        if doc.is_word(j) and lex.is_in(doc.keys[j], lex.collectives):
+            first = j - 1 if j > 0 and strip_conjunction(doc.keys[j - 1]) == "بعض" else j
+            end = j + 1
+            while end < k and end - j <= _GROUP_WORDS and doc.keys[end].startswith("ال"):
+                end += 1
+            return doc.span(first, end)
+        j -= 1
+    return None
+
+
 def possessed(doc: Doc, k: int, lex: Lexicon) -> bool:
     """A noun at token ``k`` with a pronoun glued to it (``تصريحاته``, ``ولاءها``): what
-    someone has, never a name (given names such as ``عبدالله`` and ``طه`` aside)."""
+    someone has, never a name (given names such as ``عبدالله`` and ``طه`` aside, and
+    ``بعضهم`` "some of them", a speaker)."""
     key = doc.keys[k]
     if not doc.is_word(k) or key.startswith("ال") or key in lex.given_names:
         return False
-    if key in lex.pronoun_titles or lex.verb(key) is not None:
+    if key in lex.pronoun_titles or key in lex.anonymous_heads or lex.verb(key) is not None:
         return False
     surface = normalize(doc.tokens[k].text, "base").text
     return any(
@@ -673,12 +702,19 @@ def _first_name_in(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, i
         if opens and k > start and _indefinite_noun(doc, k - 1, lex):
             continue  # ``مسؤول تركي``: after an indefinite noun, a name is an adjective
         name_start = k + 1 if len(key) > 1 else k + 2  # ``د. خالد``: a letter needs its dot
-        if name_start < end and _honorific_before(doc, name_start, lex):
+        if (
+            name_start < end
+            and _honorific_before(doc, name_start, lex)
+            and not (k > start and lex.is_in(doc.keys[k - 1], lex.roles))
+        ):  # ``المسؤول الإعلامي للجناح``: after a role, الإعلامي is its adjective
             nxt = doc.keys[name_start]
             if not lex.is_in(nxt, lex.roles) and not lex.is_in(nxt, lex.organisations):
                 opens, k = True, name_start
         if opens:
             return k, _name_end(doc, k, end, lex)
+    tail = _name_after_body(doc, start, end, lex)
+    if tail is not None:
+        return tail
     # A foreign name before a role: ``لاري تشاغوريس أستاذ التسويق``.
     for k in range(start + 1, min(end, start + 5)):
         if lex.is_in(doc.keys[k], lex.roles) and not doc.keys[k].startswith("ال"):
@@ -693,6 +729,31 @@ def _first_name_in(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, i
                 return start, k
             break
     return None
+
+
+def _name_after_body(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A name the tagger missed after a role and its organisation: ``المسؤول الإعلامي
+    للجناح العسكري لحزب العمال الكردستاني بختيار دوغان``: two or three plain words (no
+    article, no role) after the organisation's name end the phrase."""
+    body_end = None
+    for k in range(start + 1, end):
+        mention_end = doc.glued_org_end.get(k) or (
+            doc.mention_end.get(k) if k in doc.mention_at else None
+        )
+        if mention_end is not None:
+            body_end = mention_end
+    if body_end is None or not lex.is_in(doc.keys[start], lex.roles):
+        return None
+    tail = range(body_end, end)
+    if not 2 <= len(tail) <= _CARRIED_NAME_WORDS:
+        return None
+    words = [doc.keys[m] for m in tail]
+    if not all(doc.is_word(m) for m in tail) or any(
+        w.startswith("ال") or lex.is_in(w, lex.roles) or lex.is_in(w, lex.organisations)
+        for w in words
+    ):
+        return None
+    return body_end, end
 
 
 def _preposition_ala(doc: Doc, k: int, lex: Lexicon) -> bool:
@@ -718,10 +779,18 @@ def _spoken_for(doc: Doc, k: int, lex: Lexicon) -> bool:
         return False
     if (k + 1) in doc.opener or key[1:] in lex.outlets or strip_article(key[1:]) in lex.outlets:
         return False
-    return any(
+    if lex.is_in(key, lex.addressee_words):
+        return False  # ``للصحفيين``: to whom it was said
+    if any(
         doc.is_word(m) and doc.same_paragraph(m, k) and lex.is_in(doc.keys[m], lex.spokespersons)
         for m in (k - 1, k - 2)
-    )
+    ):
+        return True
+    # ``المسؤول الإعلامي للجناح العسكري لحزب العمال``: the role's body, however long
+    return any(
+        m >= 0 and doc.same_paragraph(m, k) and lex.is_in(doc.keys[m], lex.roles)
+        for m in range(k - 1, k - 1 - _ROLE_CHAIN_WORDS, -1)
+    ) and all(doc.is_word(m) for m in range(max(k - _ROLE_CHAIN_WORDS, 0), k))
 
 
 def _indefinite_noun(doc: Doc, k: int, lex: Lexicon) -> bool:
@@ -820,6 +889,16 @@ def _matching_open(doc: Doc, j: int) -> int | None:
             if depth == 0:
                 return k
     return None
+
+
+def _quoted_name_end(doc: Doc, i: int, lex: Lexicon) -> int | None:
+    """``وقال "اليامي" إن``: a short name in quotation marks right after the verb, before
+    what was said, is the speaker (some outlets mark names so): its closing mark's token."""
+    close = _fragment_end_token(doc, i)
+    if close is None or doc.fragment_words(doc.opener[i]) > _NAME_IN_QUOTES_WORDS:
+        return None
+    after = doc.keys[close + 1] if close + 1 < len(doc) else ""
+    return close if after in lex.complementizers or after == ":" else None
 
 
 def _fragment_end_token(doc: Doc, opener: int) -> int | None:
