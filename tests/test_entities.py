@@ -382,3 +382,9 @@ def test_terminal_view_groups_entities_by_type(component: EntitiesComponent) -> 
     assert people < shown.index("محمد العمر") < organisations
     assert organisations < shown.index("تنظيم الدولة الإسلامية") < locations
     assert "author" in shown and "publisher" in shown and "org:islamic-state" in shown
+
+
+def test_a_name_in_quotation_marks_keeps_its_first_letter(component: EntitiesComponent) -> None:
+    # «باس نيوز» (Bas News): the ب is the name's, not the preposition "with".
+    analysis = run(component, "ونقلت وكالة «باس نيوز» عن مصادر أن القصف استهدف قرى حدودية.")
+    assert "باس نيوز" in [m.span.text for m in analysis.mentions if m.label == "ORG"]

@@ -536,6 +536,11 @@ def test_casualties_told_first_belong_to_the_blast_that_caused_them() -> None:
             "وقال مراسل الهيئة في الحسكة إن اشتباكات عنيفة اندلعت أمس بين الطرفين.",
             "geonames:173811",
         ),
+        (  # a place told after "في أعقاب" belongs to the earlier event
+            "وشن مسلحون أمس هجوما على مركز للشرطة في مدينة ديار بكر، في أعقاب حملة القصف "
+            "التركية على مواقع المقاتلين الأكراد في شمال العراق.",
+            "geonames:316541",
+        ),
         (  # the country across a border is not the place
             "انفجرت عبوة ناسفة أمس بدورية للشرطة في بلدة قرب الحدود مع العراق، ما أدى إلى "
             "إصابة سبعة شرطيين.",
@@ -553,6 +558,7 @@ def test_the_place_of_the_event(text: str, place: str | None) -> None:
     [
         ("مقتل 10 مدنيين منهم 3 أطفال في القصف", 10),  # a part of the toll is not added
         ("قتل خمسة أطفال دون سن الـ 18 في الغارة", 5),  # an age is no count
+        ("وقال الجيش إن جنديين قتلا وأصيب 31 في هجوم", 2),  # a dual before its verb
     ],
 )
 def test_parts_of_a_toll_and_ages_are_not_added(text: str, toll: int) -> None:
@@ -640,3 +646,31 @@ def test_where_the_attackers_came_from_is_not_the_place() -> None:
         "وقتل أمس خمسة أشخاص في غارة لطائرة من دون طيار قادمة من المكلا على مدينة شبام."
     ).events
     assert event.sub_type == "Air/drone strike" and event.place_id == "geonames:70676"
+
+
+def test_an_epithet_in_quotation_marks_is_no_event() -> None:
+    text = (
+        'وفيما وصفه رئيس الوزراء بأنه "معركة متزامنة ضد الإرهاب" سمحت تركيا للتحالف '
+        "باستخدام قواعدها الجوية."
+    )
+    assert events_of(text) == []
+
+
+def test_the_date_nearest_the_trigger_in_its_clause() -> None:
+    # The suicide bombing happened on Monday; Wednesday is the day of another deed.
+    events = events_of(
+        "وجاء ذلك بعد تبني الحزب الأربعاء قتل شرطيين، وذلك ردا على هجوم انتحاري دموي وقع "
+        "الاثنين في مدينة سروج التركية.",
+        published=date(2015, 7, 25),
+    )
+    bombings = [e for e in events if e.sub_type == "Suicide bomb"]
+    assert [e.event_date for e in bombings] == [date(2015, 7, 20)]
+
+
+def test_the_sides_of_a_battle_told_either_way_are_one_battle() -> None:
+    analysis = analyze(
+        "واندلعت أمس اشتباكات عنيفة بين الحوثيين والمقاومة الشعبية في مدينة لودر. وأشارت "
+        "المصادر إلى أن المقاومة الشعبية خاضت أمس معارك ضارية مع الحوثيين في مدينة لودر."
+    )
+    clashes = [e for e in analysis.events if e.sub_type == "Armed clash"]
+    assert len(clashes) == 1

@@ -6,6 +6,10 @@ TASHKEEL = (
 )
 TATWEEL = "\u0640"
 
+# Quotation marks that open and close a quoted name: «…», “…”, "…".
+OPENING_QUOTES = frozenset("«“\"'")
+CLOSING_QUOTES = frozenset("»”\"'")
+
 # Tanwin (ـً ـٌ ـٍ): the indefinite ending, which proper names do not take (دوماً "always").
 TANWIN = frozenset("\u064b\u064c\u064d")
 

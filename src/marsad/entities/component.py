@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from marsad.arabic import clitic_stems, match_key, strip_conjunction
-from marsad.arabic.chars import TANWIN
+from marsad.arabic.chars import OPENING_QUOTES, TANWIN
 from marsad.entities.features import word_key
 from marsad.entities.linking import (
     Candidate,
@@ -192,7 +192,10 @@ class EntitiesComponent:
 
     def _trim_to_known_name(self, text: str, start: int, end: int, kind: str) -> int:
         """Drop a proclitic the tagger kept when the rest is a known name (بدير الزور) or
-        begins as names of that type do (وأحمد سالم); وليد, itself a name, keeps its و."""
+        begins as names of that type do (وأحمد سالم); وليد, itself a name, keeps its و, and
+        so does a name in quotation marks («باس نيوز»: a name's letter, not "with")."""
+        if start and text[start - 1] in OPENING_QUOTES:
+            return start
         key = " ".join(word_key(w) for w in text[start:end].split())
         first = key.split(" ")[0]
         begins = self.model.extractor.gazetteer

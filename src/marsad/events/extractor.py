@@ -40,6 +40,7 @@ from marsad.model import Analysis, Event, Mention, Place, Quote, Span
 
 ACTOR_LABELS = ("ORG", "MISC", "PER")
 BROAD_PLACES = ("continent", "region", "country")
+BATTLES = "Battles"
 # Place kinds from the most to the least precise, to pick a sentence's event location.
 PLACE_RANK = ("village", "town", "city", "subdistrict", "district", "governorate", "other")
 SPORT_TOPIC = "sport"
@@ -55,6 +56,7 @@ WAGING = frozenset(match_key(w) for w in lex.WAGING)
 SUFFERED_BY = PhraseSet(lex.SUFFERED_BY)
 BETWEEN = PhraseSet(lex.BETWEEN)
 ONE_SIDE = PhraseSet(lex.ONE_SIDE)
+BACKGROUND_LINKS = PhraseSet(lex.BACKGROUND_LINKS)
 OCCASIONS = frozenset(match_key(w) for w in lex.SPEECH_OCCASIONS)
 PERSONS = frozenset(match_key(w) for w in lex.PERSON_NOUNS)
 COUNT_WORDS = frozenset(
@@ -85,7 +87,7 @@ class SentenceReading:
     candidates: list[Candidate]
     places: list[Place]  # resolved places of the sentence, adjectives ("السوري") left out
     toll: Toll | None
-    stated_date: DateMatch | None
+    dates: list[DateMatch]  # offsets into the sentence
 
     def features(self, candidate: Candidate) -> list[str]:
         return candidate_features(self.sentence, candidate, self.candidates)
@@ -103,6 +105,18 @@ class SentenceReading:
     def clause_at(self, offset: int) -> int:
         """The clause number of the word at ``offset`` (article offsets)."""
         return self.clauses[min(self.sentence.token_index(offset), len(self.clauses) - 1)]
+
+    def date(self, candidate: Candidate) -> DateMatch | None:
+        """The date stated nearest the trigger in its clause, else the sentence's first:
+        "تبني حزب العمال الأربعاء قتل شرطيين …، ردا على هجوم انتحاري وقع الاثنين"."""
+        at = self.sentence.tokens[candidate.first].start - self.sentence.start
+        in_clause = [
+            d for d in self.dates
+            if self.clause_at(self.sentence.start + d.start) == candidate.clause
+        ]  # fmt: skip
+        if in_clause:
+            return min(in_clause, key=lambda d: abs(d.start - at))
+        return self.dates[0] if self.dates else None
 
     def agent(self, candidate: Candidate) -> Place | None:
         """A country right after the trigger, with no preposition: who did it, not where
@@ -125,8 +139,12 @@ class SentenceReading:
         return None
 
     def _places(self, candidate: Candidate) -> list[Place]:
+        """The places that may be the event's: not its author (``agent``), nor one told
+        after a link to an earlier event ("في أعقاب …", "ردا على …")."""
         agent = self.agent(candidate)
-        return [p for p in self.places if p is not agent]
+        link = self.sentence.first(BACKGROUND_LINKS, candidate.last)
+        cut = self.sentence.end if link is None else self.sentence.tokens[link].start
+        return [p for p in self.places if p is not agent and p.span.start < cut]
 
     def _clause_places(self, candidate: Candidate) -> list[Place]:
         return [
@@ -187,7 +205,42 @@ def extract_events(analysis: Analysis, event_filter: EventFilter | None = None) 
         event.model_copy(update={"confidence": round(_corroborated(event, support[i]), 2)})
         for i, event in enumerate(tellings)
     ]
-    return [event for event in events if event.confidence >= chosen.threshold]
+    events = [event for event in events if event.confidence >= chosen.threshold]
+    return _fold_headlines(events, context)
+
+
+def _fold_headlines(events: list[Event], context: _Context) -> list[Event]:
+    """A title sums up what the body tells: its event is the body's event of the same type
+    even when the sub-types differ ("قصف جوي ومدفعي تركي" over the body's air strikes),
+    and the body's telling, more precise, is kept."""
+    if context.title is None:
+        return events
+    title_end = context.title[1]
+    kept = [e for e in events if e.evidence.start >= title_end]
+    for event in events:
+        if event.evidence.start >= title_end:
+            continue
+        same = next(
+            (
+                i
+                for i, e in enumerate(kept)
+                if _same_event(event, e, context.within, sub_type=False)
+            ),
+            None,
+        )
+        if same is None:
+            kept.append(event)
+            continue
+        body = kept[same]
+        kept[same] = body.model_copy(
+            update={
+                "actor1": body.actor1 or event.actor1,
+                "actor2": body.actor2 or event.actor2,
+                "fatalities": _max(body.fatalities, event.fatalities),
+                "confidence": max(body.confidence, event.confidence),
+            }
+        )
+    return sorted(kept, key=lambda e: e.evidence.start)
 
 
 def _corroborated(event: Event, told_in: dict[int, float]) -> float:
@@ -328,9 +381,7 @@ def _read(text: str, start: int, end: int, context: _Context) -> SentenceReading
     candidates = find_candidates(sentence, facts, clauses)
     if not candidates:
         return None
-    return SentenceReading(
-        sentence, clauses, candidates, resolved, toll, dates[0] if dates else None
-    )
+    return SentenceReading(sentence, clauses, candidates, resolved, toll, dates)
 
 
 def _sentence_events(
@@ -343,7 +394,6 @@ def _sentence_events(
     sentence = reading.sentence
     start, end = sentence.start, sentence.end
     toll_owner = _toll_owner(kept, reading.toll)
-    stated = reading.stated_date
     events = []
     for candidate in kept:
         actor1, actor2 = _actors(reading, candidate, context.mentions, context.self_reports)
@@ -352,6 +402,7 @@ def _sentence_events(
             actor1 = agent.entity_id  # "قصف تركيا لقرية": the state did it
         place = reading.place(candidate)
         fatalities = reading.toll if candidate is toll_owner else None
+        stated = reading.date(candidate)
         events.append(
             Event(
                 type=type_of()[candidate.sub_type],
@@ -443,9 +494,11 @@ def _actors(
         reading, candidate, mentions
     )
     said_by = _self_reported(sentence, candidate, self_reports)
-    if said_by is None:
-        return actor1, actor2
-    return said_by, None if actor2 == said_by else actor2
+    if said_by is not None:
+        return said_by, None if actor2 == said_by else actor2
+    if actor1 is not None and actor1 == actor2:  # no party acts on itself: it suffered it
+        return None, actor2
+    return actor1, actor2
 
 
 def _named_actors(
@@ -466,6 +519,9 @@ def _named_actors(
         for m in inside
         if _is_target(sentence, m, candidate.last) or _befallen(sentence, m, candidate.first)
     ]
+    for previous, mention in pairwise(inside):  # "مقتل العشرات من الحوثيين وقوات صالح"
+        if previous in targets and mention not in targets and _joined(sentence, previous, mention):
+            targets.append(mention)
     agents = [m for m in inside if m not in targets]
     if not agents:  # "قوات التحالف…، حيث قصفت المقاتلات مواقع للمتمردين": the main subject
         agents = [
@@ -559,12 +615,20 @@ def _is_target(sentence: KeyedSentence, mention: Mention, after_trigger: int) ->
     )
 
 
+def _joined(sentence: KeyedSentence, first: Mention, second: Mention) -> bool:
+    """Two parties joined by "و" (or a comma) alone: they share a role."""
+    between = sentence.text[first.span.end : second.span.start]
+    return match_key(between.strip(" ،,")) in ("", "و")
+
+
 def _befallen(sentence: KeyedSentence, mention: Mention, trigger: int) -> bool:
     """A party named before "قتلوا في غارة", "لقي حتفه جراء قصف" is the one the event befell
     ("إن قياديا في داعش وخمسة آخرين قتلوا في غارة جوية"), not its author."""
     after = sentence.token_index(mention.span.end - 1) + 1
     for at in range(after, min(trigger, len(sentence.tokens) - 1)):
-        if sentence.match_at(CASUALTY_VERBS, at) and sentence.has(SUFFERED_BY, at + 1, at + 3):
+        if sentence.match_at(CASUALTY_VERBS, at) and sentence.has(
+            SUFFERED_BY, at + 1, at + 1 + lex.SUFFERED_REACH
+        ):
             return True
     return False
 
@@ -659,17 +723,21 @@ def _merge_into(events: list[Event], new: Event, within: dict[str, set[str]]) ->
     return len(events) - 1
 
 
-def _same_event(a: Event, b: Event, within: dict[str, set[str]]) -> bool:
-    """Same sub-type, and no two places, stated dates or actors that tell them apart.
+def _same_event(a: Event, b: Event, within: dict[str, set[str]], *, sub_type: bool = True) -> bool:
+    """Same sub-type (or only type), and no two places, stated dates or actors that tell
+    them apart.
 
     A city and the governorate it lies in do not tell two events apart.
     """
-    if (a.type, a.sub_type) != (b.type, b.sub_type):
+    if a.type != b.type or (sub_type and a.sub_type != b.sub_type):
         return False
     if a.place_id and b.place_id and not _nested(a.place_id, b.place_id, within):
         return False
     if a.date_span and b.date_span and a.event_date != b.event_date:
         return False
+    if a.type == BATTLES:  # a battle has sides, not an author: either may be named first
+        sides_a, sides_b = {a.actor1, a.actor2} - {None}, {b.actor1, b.actor2} - {None}
+        return sides_a <= sides_b or sides_b <= sides_a
     return all(
         x == y or x is None or y is None for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2))
     )

@@ -98,7 +98,10 @@ def _read_number(sentence: KeyedSentence, index: int) -> tuple[int, int] | None:
     word = _bare(sentence.tokens[index].key)
     if word.isdigit():
         return (int(word), index + 1) if len(word) <= _MAX_DIGITS and not _year(word) else None
-    if sentence.match_at(_DUALS, index) and sentence.has(_DEATH_BEFORE, index - 2, index):
+    if sentence.match_at(_DUALS, index) and (
+        sentence.has(_DEATH_BEFORE, index - 2, index)
+        or sentence.has(_DEATH_AFTER, index + 1, index + 2)  # "جنديين قتلا"
+    ):
         return 2, index + 1
     return _number_words(sentence, index)
 

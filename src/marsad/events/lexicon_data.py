@@ -74,8 +74,9 @@ TRIGGERS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
     (CLASH, "weak", "present", "armed", ("تتقدم", "يتقدم", "يتقدمون")),
     (CLASH, "weak", "noun", "armed", ("تقدما", "تقدمها", "تقدمه", "تقدمهم")),
     (CLASH, "weak", "verb", "victim", (
-        "قتل", "قتلت", "قتلوا", "استشهد", "استشهدت", "لقي مصرعه", "لقوا مصرعهم", "لقي حتفه",
-        "لقوا حتفهم", "سقط قتيلا", "سقطوا قتلى",
+        "قتل", "قتلت", "قتلوا", "قتلا", "استشهد", "استشهدت", "استشهدا", "لقي مصرعه",
+        "لقوا مصرعهم", "لقيا مصرعهما", "لقي حتفه", "لقوا حتفهم", "لقيا حتفهما", "سقط قتيلا",
+        "سقطوا قتلى",
     )),
     (CLASH, "weak", "noun", "victim", ("مقتل", "مصرع", "قتلى", "قتيلا", "قتيلان", "قتيلين")),
     (CLASH, "weak", "verb", "victim", (
@@ -301,14 +302,14 @@ BACKGROUND = (
     "إبان", "بدعم", "بمساندة", "بإسناد", "مسنودة", "عندما", "حينما", "حين", "هذه", "هذا",
     "تلك", "ذلك",
     "اشتداد", "تصاعد", "لشن", "لتنفيذ", "مستفيدة", "مستفيدا", "مستفيدين", "عمليات", "العمليات",
-    "ردا", "رداً",
+    "ردا", "رداً", "تزامنا", "بالتزامن", "تزامن", "أعقاب",
 )  # fmt: skip
 # "وقتل ثمانية أشخاص عندما انفجرت سيارة ملغومة": a sentence that opens on its casualties
 # and then says what caused them reports that cause; its "عندما" or "بعد أن" is no
 # background. The casualty verbs (also: a party before one, then a cause, suffered the
 # event; see SUFFERED_BY), and the words that bring in the cause.
 CASUALTY_VERBS = (
-    "قتل", "قتلوا", "قتلت", "أصيب", "أصيبت", "أصيبوا", "جرح", "جرحوا", "استشهد",
+    "قتل", "قتلوا", "قتلت", "قتلا", "أصيب", "أصيبت", "أصيبوا", "أصيبا", "جرح", "جرحوا", "استشهد",
     "استشهدوا", "لقي", "لقيت", "لقوا", "سقط", "سقطوا",
 )  # fmt: skip
 CAUSE_LINKS = ("عندما", "حينما", "حين", "بعد أن", "إثر", "جراء", "نتيجة", "بسبب")
@@ -324,7 +325,7 @@ GENERIC = (
     "منذ بداية", "منذ اندلاع", "منذ بدء", "منذ انطلاق", "بين وقت وآخر", "من وقت لآخر",
     "المرة الأولى", "العام الماضي", "الأعوام", "السنوات", "عقود", "القرن", "النصف الأول",
     "خلال عشرة", "خلال الشهر الماضي", "الشهر الماضي", "إجمالي",
-    "إلى وقت قريب", "في السابق",
+    "إلى وقت قريب", "في السابق", "منذ سنوات", "منذ أعوام", "منذ سنين", "أنماط",
 )  # fmt: skip
 SPORT = (
     "مباراة", "المباراة", "الدوري", "لاعب", "اللاعب", "المنتخب", "النادي", "الملعب",
@@ -394,8 +395,8 @@ DISPERSAL_CUES = ("فرقت", "تفريق", "الغاز المسيل للدمو�
 PROTESTERS = ("متظاهرين", "المتظاهرين", "محتجين", "المحتجين", "متظاهرا", "محتجا")
 # People killed in this incident (not "القتل", killing in general).
 KILLING = (
-    "مقتل", "قتلت", "قتلوا", "قتلى", "قتيلا", "مصرع", "مصرعها", "مصرعهم", "لقي", "لقيت",
-    "لقوا", "استشهاد", "استشهد",
+    "مقتل", "قتلت", "قتلوا", "قتلا", "قتلى", "قتيلا", "مصرع", "مصرعها", "مصرعهم", "لقي",
+    "لقيت", "لقوا", "لقيا", "استشهاد", "استشهد",
 )  # fmt: skip
 # Verbs that make a noun of control an event: "تمكنت القوات من السيطرة على…".
 CONTROL_VERBS = (
@@ -434,6 +435,7 @@ GROUP_CUES = (
 TARGET_MARKERS = (
     "مواقع", "موقع", "أهداف", "هدف", "معاقل", "معقل", "تجمعات", "تجمع", "مقرات", "مقر",
     "مراكز", "مركز", "نقاط", "نقطة", "آليات", "دوريات", "صفوف", "ضد", "على", "ل",
+    "مواجهة", "محاربة", "قتال", "مكافحة",
 )  # fmt: skip
 TARGET_REACH = 2  # a marker this many words before the party, at most
 # A person and "من" before a party name: one of that party, whom the event befell
@@ -468,6 +470,9 @@ OCCASION_REACH = 5  # words
 
 # "قرب الحدود مع العراق": the place across a border is not where the event was (match keys).
 ACROSS_BORDER = ("الحدود مع", "الحدوديه مع", "حدودها مع", "حدوده مع")
+# … nor a place told after these, which bring in an earlier event the one told answers
+# ("هجوم … في أعقاب حملة القصف التركية … في شمال العراق", "ردا على هجوم … في سروج").
+BACKGROUND_LINKS = ("في أعقاب", "أعقاب", "ردا على", "رداً على", "انتقاما", "انتقاماً")
 # … nor where the attackers came from: "طائرة من دون طيار قادمة من المكلا".
 ORIGINS = (
     "قادمه من", "قادما من", "القادمه من", "القادم من", "قادمين من", "القادمين من",
@@ -479,6 +484,11 @@ ORIGINS = (
 BETWEEN = ("بين",)
 ONE_SIDE = ("من جهة", "من ناحية")
 BETWEEN_REACH = 4  # words from the trigger's end to "بين", at most
+
+# A trigger inside a short quotation after these is a name or an epithet, not an event:
+# ("وصفه بأنه «معركة متزامنة ضد الإرهاب»", "عملية «عاصفة الحزم»"). Match keys.
+EPITHET_CUES = ("بانه", "بانها", "وصفه", "وصفها", "باسم", "اسم", "عمليه", "شعار", "عنوان")
+EPITHET_WORDS = 6  # words in such a quotation, at most
 
 # Verbs of waging after the trigger: the country right after one is the author of the
 # event ("الغارات التي تشنها الولايات المتحدة"). Match keys, a pronoun may be glued on.
@@ -509,3 +519,4 @@ CONDEMNATIONS = (
 # A party before a casualty verb (CASUALTY_VERBS) and then a cause suffered the event:
 # "وخمسة متطرفين قتلوا في غارة جوية", "لقي حتفه جراء القصف".
 SUFFERED_BY = ("في", "جراء", "إثر", "نتيجة", "بسبب", "حتفه", "حتفهم", "مصرعه", "مصرعهم")
+SUFFERED_REACH = 4  # words from the casualty verb to the cause, at most (قتلوا ليل الأربعاء في)

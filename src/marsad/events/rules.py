@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from marsad.arabic import match_key
+from marsad.arabic.chars import CLOSING_QUOTES, OPENING_QUOTES
 from marsad.arabic.dates_data import MONTHS
 from marsad.events import lexicon_data as lex
 from marsad.events.keyed import KeyedSentence, PhraseSet
@@ -93,6 +94,7 @@ CAUSE_LINKS = PhraseSet(lex.CAUSE_LINKS)
 AFTER_WORDS = PhraseSet(lex.AFTER_WORDS)
 TIME_UNITS = PhraseSet(lex.TIME_UNITS)
 GENERIC = PhraseSet(lex.GENERIC)
+EPITHET_CUES = frozenset(match_key(w) for w in lex.EPITHET_CUES)
 SPORT = PhraseSet(lex.SPORT)
 UNDERGO = PhraseSet(lex.UNDERGO)
 STILL = PhraseSet(lex.STILL)
@@ -218,7 +220,7 @@ def _verb_with_object(sentence: KeyedSentence, index: int) -> tuple[tuple[str, .
 VETO = frozenset(
     {
         "present_in_body", "inside_not_event", "modal_before", "negated", "negated_clause",
-        "time_reference", "purpose", "refers_back", "statistic", "seized",
+        "time_reference", "purpose", "refers_back", "statistic", "seized", "epithet",
     }
 )  # fmt: skip
 # Signals that, for the rules, make a trigger no event.
@@ -226,7 +228,7 @@ BLOCKING = frozenset(
     {
         "present_in_body", "inside_not_event", "modal_before", "negated", "negated_clause",
         "background", "time_reference", "purpose", "refers_back", "weak_unmet", "needs_unmet",
-        "taker_unknown", "statistic", "seized",
+        "taker_unknown", "statistic", "seized", "epithet",
     }
 )  # fmt: skip
 
@@ -255,6 +257,8 @@ def _signals(
             found.add("present_in_body")
     if _inside_not_event(sentence, start, end):
         found.add("inside_not_event")
+    if _in_epithet(sentence, start):
+        found.add("epithet")
     if sentence.has(MODALITY, max(start - lex.WINDOW, clause_start), start):
         found.add("modal_before")  # within a few words, in the trigger's own clause
     elif sentence.has(MODALITY, start - lex.WINDOW, start):
@@ -366,6 +370,25 @@ def _inside_not_event(sentence: KeyedSentence, start: int, end: int) -> bool:
         if matched and index + len(matched[0]) > start:
             return True
     return False
+
+
+def _in_epithet(sentence: KeyedSentence, start: int) -> bool:
+    """A trigger inside a short quotation that names or describes something ("وصفه بأنه
+    «معركة متزامنة ضد الإرهاب»", "عملية «عاصفة الحزم»"): a name, not an event."""
+    text, at = sentence.text, sentence.tokens[start].start
+    opener = max(text.rfind(mark, sentence.start, at) for mark in OPENING_QUOTES)
+    if opener < sentence.start or any(
+        mark in text[opener + 1 : at] for mark in CLOSING_QUOTES - OPENING_QUOTES
+    ):
+        return False
+    first = sentence.token_index(opener)
+    closer = min(
+        (i for i in (text.find(mark, at, sentence.end) for mark in CLOSING_QUOTES) if i >= 0),
+        default=-1,
+    )
+    if closer < 0 or sentence.token_index(closer) - first > lex.EPITHET_WORDS:
+        return False
+    return first > 0 and sentence.tokens[first - 1].key in EPITHET_CUES
 
 
 def _blocked_before(sentence: KeyedSentence, start: int) -> bool:

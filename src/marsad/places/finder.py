@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from marsad.arabic import clitic_stems, match_key, normalize, strip_conjunction, word_tokens
-from marsad.arabic.chars import TANWIN
+from marsad.arabic.chars import CLOSING_QUOTES, OPENING_QUOTES, TANWIN
 from marsad.arabic.clitics import ARTICLE, CONJUNCTIONS, MIN_STEM, PREPOSITIONS
 from marsad.model import Mention
 from marsad.places.gazetteer import Gazetteer
@@ -45,9 +45,7 @@ MAX_PROCLITIC_LETTERS = max(map(len, CONJUNCTIONS)) + max(map(len, PREPOSITIONS)
 DESIGNATOR_ENDINGS = frozenset(
     key[at + 1 :] for key in DESIGNATORS for at, letter in enumerate(key) if letter == " "
 )
-OPEN_QUOTES = frozenset("«“\"'")
 PARTICLES_IN_AL = frozenset({"الي", "الا", "الذي", "التي", "الذين", "اللذين", "اللتين"})
-CLOSE_QUOTES = frozenset("»”\"'")
 
 
 class WordReading(NamedTuple):
@@ -565,4 +563,4 @@ def _quoted(text: str, start: int, end: int) -> bool:
     """«الشرق الأوسط» in quotes is more often a title or an organisation than a place."""
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
-    return before in OPEN_QUOTES and after in CLOSE_QUOTES
+    return before in OPENING_QUOTES and after in CLOSING_QUOTES
