@@ -462,3 +462,10 @@ def test_a_name_after_a_role_and_its_body_is_the_speaker() -> None:
     assert source.kind == "person" and source.name is not None
     assert source.name.text == "بختيار دوغان"
     assert source.description is not None and source.description.text.startswith("المسؤول")
+
+
+def test_a_description_in_quotation_marks_is_the_speakers_words() -> None:
+    described = "في تحرك وصفه مسؤول أميركي بأنه «مهم في منع تمويل الإرهاب في المنطقة»."
+    (quote,) = find_quotes(described).quotes
+    assert quote.span.text == "مهم في منع تمويل الإرهاب في المنطقة"
+    assert find_quotes("ووصف الوزير الاتفاق بأنه خطوة مهمة نحو السلام.").quotes == []

@@ -600,8 +600,8 @@ class _Finder:
         Only these two, as they never do anything but introduce speech; the way there
         may not cross a sentence end, a quote or another cue. For a verb whose speech is
         always marked, a quote of a sentence's length after the verb's preposition
-        (``طلب السفير من مجلس الأمن «…»``), and never a complementizer (``وصف الاتفاق
-        بأنه``: a description)."""
+        (``طلب السفير من مجلس الأمن «…»``), and a complementizer only before a quote
+        (``وصف الاتفاق بأنه``: a description; ``بأنه «…»``: his words)."""
         doc, lex = self.doc, self.lex
         prep_seen = k > 0 and doc.keys[k - 1] in form.preps
         for m in range(k, min(len(doc), k + _LOOKAHEAD)):
@@ -609,6 +609,10 @@ class _Finder:
                 f_index = doc.opener[m]
                 return m if prep_seen and self._speechlike(f_index, MIN_STANDALONE_WORDS) else None
             if form.marked and doc.keys[m] in lex.complementizers:
+                # ``وصف الهجوم بأنه «عمل إرهابي جبان …»``: the quoted words are his
+                quoted = doc.opener.get(m + 1)
+                if quoted is not None and self._speechlike(quoted, MIN_STANDALONE_WORDS):
+                    return m + 1
                 return None
             prep_seen = prep_seen or doc.keys[m] in form.preps
             if not doc.same_paragraph(k, m) or doc.sentence_end[m] or m in doc.opener:

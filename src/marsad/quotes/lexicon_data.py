@@ -175,7 +175,7 @@ REPORTING_VERBS: dict[str, Verb] = {
                  preps=("ب", "إلى"), marked=True),
     "طلب": Verb(("طلب", "طلبت", "طلبوا"), ("يطلب", "تطلب"), preps=("من",), marked=True),
     # Past only: ``يصف``, ``واصفاً`` describe far more often than they quote.
-    "وصف": Verb(("وصف", "وصفت", "وصفوا"), marked=True),
+    "وصف": Verb(("وصف", "وصفت", "وصفوا", "وصفه", "وصفها", "وصفته", "وصفتها"), marked=True),
     # Relay: the agency or paper that carried the words; the speaker follows عن.
     "نقل": Verb(("نقل", "نقلت", "نقلوا"), ("ينقل", "تنقل"), ("ناقلا", "ناقلة"), preps=("عن",)),
 }
