@@ -388,3 +388,23 @@ def test_a_name_in_quotation_marks_keeps_its_first_letter(component: EntitiesCom
     # «باس نيوز» (Bas News): the ب is the name's, not the preposition "with".
     analysis = run(component, "ونقلت وكالة «باس نيوز» عن مصادر أن القصف استهدف قرى حدودية.")
     assert "باس نيوز" in [m.span.text for m in analysis.mentions if m.label == "ORG"]
+
+
+def test_a_lineage_is_one_person_and_pious_formulas_join_no_one(
+    component: EntitiesComponent,
+) -> None:
+    text = (
+        "الأمير بندر بن عبدالله: الملك عبد الله كان حريصا على دعم المبادرة\n\n"
+        "أوضح الأمير بندر بن عبدالله بن عبدالعزيز أن الملك عبدالله بن عبدالعزيز آل سعود "
+        "- رحمه الله - دعم المبادرة، وأن خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز "
+        "آل سعود - حفظه الله - يسير على نهجه. وأضاف الأمير بندر بن عبدالله أن المملكة "
+        "العربية السعودية تدعم الكشافة."
+    )
+    analysis = run(component, text)
+    bandar = {m.entity_id for m in analysis.mentions if m.span.text.startswith("بندر")}
+    assert len(bandar) == 1
+    assert {m.span.text for m in mentions_of(analysis, "per:king-abdullah")} >= {
+        "الملك عبد الله",
+        "الملك عبدالله بن عبدالعزيز",
+    }
+    assert all(m.span.text not in ("الله", "سعود") for m in analysis.mentions)

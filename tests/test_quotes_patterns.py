@@ -469,3 +469,16 @@ def test_a_description_in_quotation_marks_is_the_speakers_words() -> None:
     (quote,) = find_quotes(described).quotes
     assert quote.span.text == "مهم في منع تمويل الإرهاب في المنطقة"
     assert find_quotes("ووصف الوزير الاتفاق بأنه خطوة مهمة نحو السلام.").quotes == []
+
+
+def test_a_long_title_between_the_name_and_what_was_said() -> None:
+    from marsad.pipeline import analyze
+
+    analysis = analyze(
+        "أوضح الأمير بندر بن عبدالله بن عبدالعزيز عضو مجلس أمناء مؤسسة الملك عبد الله "
+        "العالمية للأعمال الإنسانية، أن المؤسسة تدعم مبادرة رسل السلام."
+    )
+    (quote,) = analysis.quotes
+    (source,) = analysis.sources
+    assert quote.span.text == "المؤسسة تدعم مبادرة رسل السلام"
+    assert source.name is not None and source.name.text == "بندر بن عبدالله بن عبدالعزيز"

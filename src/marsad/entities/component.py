@@ -29,6 +29,7 @@ from marsad.entities.linking_data import (
     BYLINE_PREFIXES,
     COMMON_NOUN_AFTER,
     DEPOSED,
+    LINEAGE_WORDS,
     NAME_EDGE_WORDS,
     NOT_NAMES,
 )
@@ -77,6 +78,27 @@ def _trim_edge_words(text: str, start: int, end: int) -> tuple[int, int]:
     return (words[0][0], words[-1][1]) if words else (end, end)
 
 
+def _complete_lineage(text: str, end: int) -> int:
+    """A person's span that stops at ``بن`` (or runs on into another ``بن``) takes in the
+    lineage: ``بندر بن`` + ``عبدالله بن عبدالعزيز`` is one name."""
+    while True:
+        last = text[max(0, end - 6) : end].split()
+        after = list(_LETTERS.finditer(text, end, min(len(text), end + 40)))
+        if last and match_key(last[-1]) in LINEAGE_WORDS and after:
+            if text[end : after[0].start()].strip():
+                return end  # a comma or a mark: the name is over
+            end = after[0].end()
+            continue
+        if (
+            len(after) >= 2
+            and match_key(after[0].group()) in LINEAGE_WORDS
+            and not text[end : after[1].start()].replace(after[0].group(), "").strip()
+        ):
+            end = after[1].end()
+            continue
+        return end
+
+
 def _edge_word(word: str) -> bool:
     key = match_key(word)
     return key in NAME_EDGE_WORDS or strip_conjunction(key) in NAME_EDGE_WORDS
@@ -115,6 +137,7 @@ def _findable(name: str) -> bool:
 
 
 _WORD = re.compile(r"\S+")
+_LETTERS = re.compile(r"\w+")
 
 
 class EntitiesComponent:
@@ -171,6 +194,8 @@ class EntitiesComponent:
             if not any(s < end and start < e for s, e in hashtag_spans):
                 start = self._trim_to_known_name(text, start, end, kind)
                 start, end = _trim_edge_words(text, start, end)
+                if kind == "PER":
+                    end = _complete_lineage(text, end)
                 if start < end:
                     found.append(Candidate(start, end, kind, "ner"))  # type: ignore[arg-type]
         found.extend(gazetteer_candidates(text, self.finders, self.places_index))

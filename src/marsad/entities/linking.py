@@ -17,7 +17,12 @@ from itertools import pairwise
 from typing import TypeVar
 
 from marsad.arabic import clitic_stems, match_key, tokenize
-from marsad.entities.linking_data import OUTLET_KINDS, REFERENCE_HEADS
+from marsad.entities.linking_data import (
+    NOT_NAMES,
+    NOT_SURNAMES_AFTER,
+    OUTLET_KINDS,
+    REFERENCE_HEADS,
+)
 from marsad.entities.registry import (
     Registry,
     RegistryEntity,
@@ -41,6 +46,7 @@ INITIALS = re.compile(
 PRIORITY = {"byline": 0, "initials": 1, "hashtag": 2, "registry": 3, "ner": 4, "gazetteer": 5}
 PROCLITICS = "وفبلك"
 MIN_SURNAME = 4  # shorter surnames (علي) are too often other words
+PATRONYMIC = "بن"  # "son of" in a lineage: بندر بن عبدالله بن عبدالعزيز
 
 
 @dataclass
@@ -309,19 +315,30 @@ def link(
 
 def _join_early_surnames(mentions: list[Mention], locals_: list[_Local]) -> list[_Local]:
     """A surname named before the full name (a title "المالكي", then "نوري المالكي" in the
-    body) joins the one person whose name ends with it; with two such persons it stays
-    apart. Mentions are re-pointed in place; the joined entities are left out."""
+    body) joins the one person whose name ends with it, and a name with its father's
+    (``بندر بن عبدالله``) the one person whose longer lineage begins with it; with two such
+    persons it stays apart. Mentions are re-pointed in place; the joined entities are left
+    out."""
     people = [x for x in locals_ if x.entity.type == "PER" and "anonymous" not in x.entity.roles]
     joined: dict[str, _Local] = {}
     for short in people:
         words = short.words
-        if short.registry is not None or len(words) > 2:
+        if short.registry is not None:
             continue
-        fuller = [
-            x
-            for x in people
-            if len(x.words) > len(words) and x.words[-len(words) :] == words and x is not short
-        ]
+        if len(words) <= 2:
+            fuller = [
+                x
+                for x in people
+                if len(x.words) > len(words) and x.words[-len(words) :] == words and x is not short
+            ]
+        elif PATRONYMIC in words:  # "بندر بن عبدالله", then "بندر بن عبدالله بن عبدالعزيز"
+            fuller = [
+                x
+                for x in people
+                if len(x.words) > len(words) and x.words[: len(words)] == words and x is not short
+            ]
+        else:
+            continue
         if len(fuller) == 1:
             joined[short.entity.id] = fuller[0]
     for index, mention in enumerate(mentions):
@@ -377,7 +394,7 @@ def reference_candidates(
         head = words[0].removeprefix("ال") if len(words) > 1 else ""
         if entity.type == "ORG" and head in REFERENCE_HEADS:  # تنظيم … / الجيش العراقي
             heads.setdefault("ال" + head, []).append((mention.span.end, entity.id))
-        elif entity.type == "PER" and len(words) >= 2 and len(words[-1]) >= MIN_SURNAME:
+        elif entity.type == "PER" and _surname(words) is not None:
             heads.setdefault(words[-1], []).append((mention.span.end, entity.id))
     found = []
     for token in tokenize(text):
@@ -396,6 +413,16 @@ def reference_candidates(
                 found.append((start, token.end, earlier[-1]))
                 break
     return found
+
+
+def _surname(words: list[str]) -> str | None:
+    """The last word of a person's name when it may stand for the person: not a short
+    word (علي), nor الله of عبد الله or a dynasty's name (آل سعود: every prince's)."""
+    if len(words) < 2 or len(words[-1]) < MIN_SURNAME or words[-1] in NOT_NAMES:
+        return None
+    if words[-2] in NOT_SURNAMES_AFTER:
+        return None
+    return words[-1]
 
 
 def is_outlet(entity: RegistryEntity | None) -> bool:

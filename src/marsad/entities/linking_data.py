@@ -29,6 +29,13 @@ NOT_NAMES = frozenset(
     )
 )  # fmt: skip
 
+# Words of a lineage: a person's name runs on after them (``بندر بن عبدالله بن عبدالعزيز``).
+LINEAGE_WORDS = frozenset(match_key(word) for word in ("بن", "ابن", "بنت"))
+
+# A last name after these is no surname that stands for the person: "آل سعود" is every
+# prince's dynasty, "عبد الرحمن" one given name. Matching keys.
+NOT_SURNAMES_AFTER = frozenset(match_key(word) for word in ("آل", "عبد", "أبو", "بن", "ابن"))
+
 # Verbs and participles the tagger sometimes takes into a name at its edges: "أبلغ
 # الجبوري", "وأضاف فوزي قائلا", "فهد حمد مواليد 1990", "دان مسعود البرزاني", "دياربكر
 # لشن". Matching keys.

@@ -30,6 +30,7 @@ from marsad.quotes.lexicon import Lexicon, VerbForm, lexicon
 from marsad.quotes.lexicon_data import MIN_SPEECH_WORDS, MIN_STANDALONE_WORDS
 from marsad.quotes.sources import SourceRegistry
 from marsad.quotes.speakers import (
+    MAX_APPOSITION_WORDS,
     Phrase,
     Speaker,
     addressee_end,
@@ -390,14 +391,30 @@ class _Finder:
             speaker = analyse(doc, candidate, lex)
             if speaker is None:
                 continue
-            found = self._content_after(stop, form, True)
-            if found is None or found.frame != "nominal":
+            found = self._after_long_title(stop) if speaker.kind == "person" else None
+            found = found or self._content_after(stop, form, True)
+            if found is None or found.frame not in ("nominal", "complementizer"):
                 continue
             self.consumed.update(range(i, stop))
             return Unit(
                 cue[0], cue, found.span, found.kind, found.frame, found.last, speaker, stop,
                 None, found.verbatim, found.fragments,
             )  # fmt: skip
+        return None
+
+    def _after_long_title(self, stop: int) -> _Content | None:
+        """What a person said after a title too long for a speaker phrase, up to a comma
+        and ``أن``: ``أوضح الأمير بندر بن عبدالله بن عبدالعزيز عضو مجلس أمناء مؤسسة …
+        للأعمال الإنسانية، أن …``."""
+        doc, lex = self.doc, self.lex
+        for k in range(stop, min(len(doc) - 1, stop + MAX_APPOSITION_WORDS + 1)):
+            if doc.sentence_end[k] or doc.quoted(k) or not doc.same_paragraph(stop, k):
+                return None
+            if doc.keys[k] == ",":
+                after = doc.keys[k + 1]
+                return self._complement(k + 1) if after in lex.complementizers else None
+            if doc.is_word(k) and lex.verb(doc.keys[k]) is not None:
+                return None
         return None
 
     def _bare_object(self, speaker: Speaker, phrase: Phrase) -> bool:
@@ -417,6 +434,11 @@ class _Finder:
         full = analyse(doc, whole, lex) if not phrase.overlong else None
         if full is not None and full.name_tokens and full.name_tokens[1] < phrase.core[1]:
             stops.append(full.name_tokens[1])
+        for k in (start, start + 1):  # ``الأمير بندر بن عبدالله بن عبدالعزيز | عضو …``
+            mention = doc.mention_at.get(k)
+            if mention is not None and mention.label == "PER":
+                stops.append(doc.mention_end[k])
+                break
         key = doc.keys[start] if start < len(doc) else ""
         if doc.is_word(start) and any(
             lex.is_in(key, table) for table in (lex.organisations, lex.roles, lex.collectives)
