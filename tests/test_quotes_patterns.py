@@ -449,6 +449,16 @@ def test_a_speakers_name_in_quotation_marks_is_the_speaker() -> None:
         ("الجرائم ال", "اليامي"),
         ("يجب أن يتح", "اليامي"),
     ]
+    # Further from إن, a quoted name the tagger found a person is the speaker too.
+    from marsad.pipeline import analyze
+
+    analysis = analyze(
+        "دعا رئيس اللجنة الدكتور هادي بن علي اليامي الهيئات الدولية إلى التحرك. وقال "
+        '"اليامي" في بيان له اليوم إنه التقى وزير حقوق الإنسان اليمني.'
+    )
+    (quote,) = analysis.quotes
+    (source,) = [s for s in analysis.sources if s.id == quote.source_id]
+    assert source.name is not None and source.name.text == "اليامي"
 
 
 def test_a_name_after_a_role_and_its_body_is_the_speaker() -> None:

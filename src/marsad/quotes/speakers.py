@@ -898,7 +898,11 @@ def _quoted_name_end(doc: Doc, i: int, lex: Lexicon) -> int | None:
     if close is None or doc.fragment_words(doc.opener[i]) > _NAME_IN_QUOTES_WORDS:
         return None
     after = doc.keys[close + 1] if close + 1 < len(doc) else ""
-    return close if after in lex.complementizers or after == ":" else None
+    if after in lex.complementizers or after == ":":
+        return close
+    mention = doc.mention_at.get(i + 1)  # ``وقال "اليامي" في بيان له إنه``: a person tagged
+    person = mention is not None and mention.label == "PER" and doc.mention_end[i + 1] == close
+    return close if person else None
 
 
 def _fragment_end_token(doc: Doc, opener: int) -> int | None:
