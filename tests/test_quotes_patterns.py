@@ -492,3 +492,12 @@ def test_a_long_title_between_the_name_and_what_was_said() -> None:
     (source,) = analysis.sources
     assert quote.span.text == "المؤسسة تدعم مبادرة رسل السلام"
     assert source.name is not None and source.name.text == "بندر بن عبدالله بن عبدالعزيز"
+
+
+def test_a_participle_goes_on_with_the_subject_not_the_accused() -> None:
+    text = (
+        "واتهم محافظ حضرموت عادل باحميد القيادي في الحراك أحمد الجريري بمحاولة إثارة "
+        "الفوضى، قائلاً: «لن نسمح بذلك»."
+    )
+    found = find_quotes(text)
+    assert [_label(found, q.source_id) for q in found.quotes] == ["عادل باحميد"]

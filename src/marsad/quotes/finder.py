@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from marsad.arabic import match_key, strip_article
+from marsad.arabic import match_key, strip_article, strip_conjunction
 from marsad.model import Mention, Quote, Source, Span
 from marsad.quotes.document import Doc
 from marsad.quotes.lexicon import Lexicon, VerbForm, lexicon
@@ -68,6 +68,7 @@ _NOT_NOUN_PHRASE = frozenset(("في", "علي", "من", "الي", "عن", "مع"
 _SHORT_NAME_WORDS = 3
 # How far past a speaker a colon or ``إن`` may still introduce what was said.
 _LOOKAHEAD = 12
+_ROLE_BEFORE_SUBJECT = 8  # words from the opening verb to its subject's name, at most
 # Most words between ``مضى`` and ``بالقول`` taken for the speaker.
 _MASDAR_SUBJECT_WORDS = 4
 # Most words of an object between a verb's speaker and its preposition.
@@ -536,6 +537,28 @@ class _Finder:
         s = phrase.stop + (1 if doc.keys[phrase.stop : phrase.stop + 1] == [","] else 0)
         if s < len(doc) and (doc.keys[s] in lex.complementizers or doc.keys[s] == ":"):
             return phrase
+        return None
+
+    def subject_before(self, i: int) -> Speaker | None:
+        """The subject of the verb that opens the sentence of a participle cue at ``i``:
+        ``واتهم النهدي … الجريري بمحاولة تصفية عناصر التنظيم، قائلاً`` is النهدي speaking,
+        not the man he accused."""
+        doc, lex = self.doc, self.lex
+        form = lex.verb(doc.keys[i])
+        if form is None or form.aspect != "participle":
+            return None
+        start = i
+        while start > 0 and not doc.sentence_end[start - 1] and doc.same_paragraph(start - 1, i):
+            start -= 1
+        opener = strip_conjunction(doc.keys[start])
+        if lex.verb(doc.keys[start]) is None and opener not in lex.governing_verbs:
+            return None
+        for k in range(start + 1, min(i, start + 1 + _ROLE_BEFORE_SUBJECT)):
+            if doc.quoted(k) or not doc.is_word(k):
+                continue
+            speaker = person_at(doc, k, lex)
+            if speaker is not None:
+                return speaker
         return None
 
     def name_before(self, i: int, *, same_sentence: bool = False) -> Speaker | None:
@@ -1061,7 +1084,7 @@ def _source_of(
             return previous[1], DISTANT_SPEAKER_FACTOR
         named = finder.name_before(cue_token, same_sentence=True)
         return (registry.resolve(named), CARRIED_SUBJECT_FACTOR) if named else (None, 1.0)
-    named = finder.name_before(cue_token)
+    named = finder.subject_before(cue_token) or finder.name_before(cue_token)
     if named is not None:
         return registry.resolve(named), CARRIED_SUBJECT_FACTOR
     last = registry.last()

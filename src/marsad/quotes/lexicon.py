@@ -149,6 +149,7 @@ class Lexicon:
         self.anonymous_heads = _keys(data.ANONYMOUS_HEADS)
         self.honorifics = _keys(data.HONORIFICS)
         self.pronoun_titles = _keys(data.PRONOUN_TITLES)
+        self.governing_verbs = _keys(data.GOVERNING_VERBS)
         self.blessings = PhraseMatcher(data.BLESSINGS)
         self.given_names = _GivenNames(_keys(GIVEN_NAMES))
         self.kunya = _keys(data.KUNYA)

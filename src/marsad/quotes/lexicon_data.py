@@ -198,6 +198,14 @@ UNMARKED_SPEECH_VERBS = (
     "أجاب", "تساءل", "واصل", "علق", "صرح", "وصف",
 )  # fmt: skip
 
+# Verbs that open a sentence whose subject a participle cue later in it goes on with
+# ("واتهم النهدي … الجريري بمحاولة …، قائلاً"): the subject speaks, not the object.
+GOVERNING_VERBS = (
+    "اتهم", "اتهمت", "حمل", "حملت", "هاجم", "هاجمت", "انتقد", "انتقدت", "طالب", "طالبت",
+    "دعا", "دعت", "ناشد", "ناشدت", "استقبل", "استقبلت", "التقى", "التقت", "هنأ", "هنأت",
+    "شكر", "شكرت", "حذر", "حذرت", "وجه", "وجهت",
+)  # fmt: skip
+
 # Prepositions: a speaker phrase never starts with one.
 PREPOSITIONS = (
     "في", "من", "على", "إلى", "عن", "مع", "حتى", "منذ", "خلال", "أمام", "بين", "عند", "لدى",

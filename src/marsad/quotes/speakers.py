@@ -804,7 +804,8 @@ def _name_end(doc: Doc, first: int, end: int, lex: Lexicon) -> int:
     """Where a name that starts at ``first`` ends.
 
     Not at a preposition, a role noun, a word with a possessive ending (``سعادته``) or a
-    preposition glued to the article (``بالانتقال``); and, after two names, not at an
+    preposition glued to the article (``بالانتقال``) or, after two names, to any word
+    (``بمحاولة``); and, after two names, not at an
     indefinite word followed by a definite one: that is a construct (``حصيلة القتلى``)
     opening what was said, not a family name (``عبد``, ``أبو`` and ``بن`` excepted)."""
     stop = first + 1
@@ -815,6 +816,8 @@ def _name_end(doc: Doc, first: int, end: int, lex: Lexicon) -> int:
             break
         if key.endswith(_POSSESSIVE_ENDINGS) or key.startswith(_GLUED_ARTICLE):
             break
+        if stop - first >= 2 and key[:1] in ("ب", "ل") and key not in lex.given_names:
+            break  # ``محمد سعيد الجريري بمحاولة``: a preposition's phrase, not a third name
         following = doc.keys[stop + 1] if stop + 1 < end and doc.is_word(stop + 1) else ""
         if (
             stop - first >= 2
