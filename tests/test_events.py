@@ -674,3 +674,8 @@ def test_the_sides_of_a_battle_told_either_way_are_one_battle() -> None:
     )
     clashes = [e for e in analysis.events if e.sub_type == "Armed clash"]
     assert len(clashes) == 1
+
+
+def test_parties_joined_to_the_author_act_with_it() -> None:
+    [event] = analyze("وقصف الحوثيون وقوات صالح أمس أحياء سكنية في مدينة تعز.").events
+    assert (event.actor1, event.actor2) == ("org:houthis", None)

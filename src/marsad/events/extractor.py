@@ -549,7 +549,18 @@ def _named_actors(
         first = after[0] if after and _near(sentence, trigger_end, after[0]) else None
     actor1 = first.entity_id if first else None
     later = [m for m in inside if m.span.start >= (first.span.end if first else trigger_end)]
-    others = [m for m in targets + later if m.entity_id != actor1]
+    allies = set()  # "قصف الحوثيون وقوات صالح": parties joined to actor 1 act with it,
+    last_ally = first  # unless "بين" makes them the two sides ("بين الحوثيين وقوات صالح")
+    if first is not None and sentence.has(
+        BETWEEN, sentence.token_index(first.span.start) - 2, sentence.token_index(first.span.start)
+    ):
+        last_ally = None
+    for mention in later:
+        if last_ally is None or not _joined(sentence, last_ally, mention):
+            break
+        allies.add(id(mention))
+        last_ally = mention
+    others = [m for m in targets + later if m.entity_id != actor1 and id(m) not in allies]
     others.sort(key=lambda m: (m not in targets, m.span.start < trigger_end, m.span.start))
     return actor1, others[0].entity_id if others else None
 

@@ -205,6 +205,12 @@ NOT_EVENTS: tuple[str, ...] = (
     "جبهات القتال",
     "ساحات القتال",
     "ميادين القتال",
+    # a depot going off is an accident, not an attack ("انفجارات نتيجة انفجار عتاد")
+    "انفجار عتاد",
+    "انفجار ذخيرة",
+    "انفجار ذخائر",
+    "انفجار مخزن",
+    "انفجار مستودع",
 )
 
 # Killings whose victims are these are violence against civilians; other killings are
