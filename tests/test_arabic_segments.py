@@ -97,6 +97,14 @@ def test_the_same_day_and_the_next_day_are_no_dates_of_the_report() -> None:
     assert [d.value for d in find_dates("وقتل اليوم ثلاثة", reference)] == [reference]
 
 
+def test_last_night_and_the_night_before() -> None:
+    reference = date(2015, 8, 8)
+    found = find_dates(
+        "هاجم مقاتلونا الليلة قبل الماضية موقعا، وقتل الليلة الماضية ثلاثة", reference
+    )
+    assert [d.value for d in found] == [date(2015, 8, 6), date(2015, 8, 7)]
+
+
 def test_a_weekday_after_today_says_which_day_today_was() -> None:
     # A report collected on Friday that calls Thursday "today" (اليوم الخميس).
     friday = date(2015, 8, 7)

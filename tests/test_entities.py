@@ -408,3 +408,12 @@ def test_a_lineage_is_one_person_and_pious_formulas_join_no_one(
         "الملك عبدالله بن عبدالعزيز",
     }
     assert all(m.span.text not in ("الله", "سعود") for m in analysis.mentions)
+
+
+def test_a_word_after_a_name_can_make_it_something_else(component: EntitiesComponent) -> None:
+    analysis = run(
+        component,
+        "ودعا الوزير إلى احترام مبدأ حسن الجوار. وزار المنتخب دول أميركا الجنوبية.",
+    )
+    assert [m.span.text for m in analysis.mentions if m.label == "PER"] == []
+    assert mentions_of(analysis, "loc:US") == []

@@ -679,3 +679,23 @@ def test_the_sides_of_a_battle_told_either_way_are_one_battle() -> None:
 def test_parties_joined_to_the_author_act_with_it() -> None:
     [event] = analyze("وقصف الحوثيون وقوات صالح أمس أحياء سكنية في مدينة تعز.").events
     assert (event.actor1, event.actor2) == ("org:houthis", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وينفذ التحالف الدولي غارات جوية بشكل يومي ضد التنظيم.",  # routine, no incident
+        "وأصدر قضاء النظام السوري أحكاماً بالإعدام على خمسة أشخاص بتهمة دعم الإرهاب.",
+        "وشهدت المناطق الكردية خلال الشهرين الماضيين الكثير من الاشتباكات بين القوات "
+        "الإيرانية والمقاتلين الأكراد.",  # many clashes over months, no one incident
+    ],
+)
+def test_routines_court_sentences_and_counts_over_months_are_no_events(text: str) -> None:
+    assert events_of(text) == []
+
+
+def test_a_party_that_says_its_own_forces_struck_is_actor_one() -> None:
+    [event] = analyze(
+        "وأعلن التحالف العربي أن مقاتلاته شنت أمس غارات على مواقع الحوثيين في صعدة."
+    ).events
+    assert (event.actor1, event.actor2) == ("org:saudi-led-coalition", "org:houthis")

@@ -139,6 +139,10 @@ def test_a_short_first_line_is_a_byline_only_when_it_opens_with_a_given_name(
     [
         ("سمات حوثيين غارات قوات التحالف مليشيا", "tags"),  # 3alyoum.com's tags
         ("رابط الخبر بصحيفة الوئام: غارات للتحالف على زنجبار", "read_more"),  # alweeam.com.sa
+        (  # al-jazirah.com's other columns of the writer, titles run together
+            "مقالات أخرى للكاتبالربيع التركي!!وزير بلا مكتب !كيف تجذب داعش ضحاياها؟",
+            "read_more",
+        ),
     ],
 )
 def test_a_trailer_is_boilerplate_and_reports_no_event(trailer: str, reason: str) -> None:

@@ -461,3 +461,18 @@ def test_seas_and_the_adjectives_of_names_that_open_with_alef_lam(
         ("الإنجليزي", "geonames:2635167", "adjective"),
     ]
     assert places_of(component, "وقال ساديو ماني إن الفريق جاهز.") == []
+
+
+def test_the_kurdistans_of_other_countries_and_an_idiom_of_death(
+    component: PlacesComponent,
+) -> None:
+    places = places_of(
+        component,
+        "وقال إن الأوضاع في كردستان إيران صعبة، وإن وحدات حماية شرق كردستان هاجمت موقعا "
+        "للحرس. وانتقل الشيخ إلى رحاب الله. وفاز اللاعب الدنماركي.",
+    )
+    assert [(p.span.text, p.country) for p in places] == [
+        ("كردستان إيران", "IR"),
+        ("شرق كردستان", "IR"),
+        ("الدنماركي", "DK"),
+    ]

@@ -501,3 +501,16 @@ def test_a_participle_goes_on_with_the_subject_not_the_accused() -> None:
     )
     found = find_quotes(text)
     assert [_label(found, q.source_id) for q in found.quotes] == ["عادل باحميد"]
+
+
+def test_a_post_is_an_occasion_and_its_medium_no_quote() -> None:
+    text = (
+        "وقال فيصل القاسم إن الوضع صعب. وتابع في تدوينة أخرى: “ما أصعب الثورات حين تطول”. "
+        "وذكر في تدوينة له على “فيس بوك”: “كل شيء يبدو رخيصاً في هذا الزمن”."
+    )
+    found = find_quotes(text)
+    assert [(q.span.text[:12], _label(found, q.source_id)) for q in found.quotes] == [
+        ("الوضع صعب", "فيصل القاسم"),
+        ("ما أصعب الثو", "فيصل القاسم"),
+        ("كل شيء يبدو ", "فيصل القاسم"),
+    ]

@@ -24,7 +24,8 @@ WEEKDAYS: dict[str, int] = {
 # Words that name a day relative to the report's date, as an offset in days.
 RELATIVE_DAYS: dict[str, int] = {
     "اليوم": 0, "اليوم الحالي": 0, "امس": -1, "الامس": -1, "البارحه": -1,
-    "اول امس": -2, "اول من امس": -2, "غدا": 1,
+    "اول امس": -2, "اول من امس": -2, "غدا": 1, "الليله الماضيه": -1,
+    "الليله قبل الماضيه": -2,
 }  # fmt: skip
 
 # After a relative day word, these make it a day the text told of, not the report's:

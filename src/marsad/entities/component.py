@@ -7,6 +7,7 @@ Reads the article text, its hashtags and its byline; writes ``Analysis.mentions`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from marsad.arabic import clitic_stems, match_key, strip_conjunction
@@ -46,7 +47,19 @@ def _names(text: str, candidate: Candidate) -> bool:
     found = text[candidate.start : candidate.end]
     if not TANWIN.isdisjoint(found):
         return False  # دوماً "always": names take no indefinite ending
-    return NOT_NAMES.isdisjoint(clitic_stems(match_key(found)))
+    readings = clitic_stems(match_key(found))
+    if _common_noun_after(text, candidate.end, readings):
+        return False  # حسن الجوار "good neighbourliness"
+    return NOT_NAMES.isdisjoint(readings)
+
+
+def _common_noun_after(text: str, end: int, readings: Iterable[str]) -> bool:
+    """The word after a name makes it a common noun or another thing: ``COMMON_NOUN_AFTER``."""
+    following = text[end : end + 30].split()
+    if not following:
+        return False
+    word = match_key(following[0].strip("،,.:؛"))
+    return any(word in COMMON_NOUN_AFTER.get(reading, ()) for reading in readings)
 
 
 def _qualified_otherwise(text: str, candidate: Candidate) -> bool:
@@ -60,7 +73,7 @@ def _qualified_otherwise(text: str, candidate: Candidate) -> bool:
     if not following:
         return False
     word = match_key(following[0].strip("،,.:؛"))
-    if word in DEPOSED or word in COMMON_NOUN_AFTER.get(candidate.match.alias.key, ()):
+    if word in DEPOSED or _common_noun_after(text, candidate.end, [candidate.match.alias.key]):
         return True
     if candidate.match.alias.kind != "regional":
         return False

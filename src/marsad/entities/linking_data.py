@@ -53,14 +53,21 @@ NAME_EDGE_WORDS = frozenset(
 # "قوات النظام" (Syria). Matching keys.
 DEPOSED = frozenset(match_key(word) for word in ("المخلوع", "المخلوعة", "البائد", "البائدة"))
 
-# A name followed by one of its words is a common noun: "القاعدة الجوية" (the air base) is
-# no al-Qaeda. Matching keys: the name's key → the words after it.
+# A name followed by one of its words is a common noun or another place: "القاعدة الجوية"
+# (the air base) is no al-Qaeda, "أميركا الجنوبية" no United States, "حسن الجوار" no
+# Hassan. Matching keys: the name's key → the words after it.
 COMMON_NOUN_AFTER = {
     match_key(name): frozenset(match_key(w) for w in words)
     for name, words in {
         "القاعدة": (
             "الجوية", "العسكرية", "البحرية", "الأمريكية", "الأميركية", "الروسية", "التركية",
             "الشعبية", "الانتخابية", "الصناعية", "القانونية", "الأساسية", "العامة",
+        ),
+        "أمريكا": ("الجنوبية", "الشمالية", "اللاتينية", "الوسطى"),  # continents
+        "أميركا": ("الجنوبية", "الشمالية", "اللاتينية", "الوسطى"),
+        "حسن": (  # "حسن الجوار" (good neighbourliness) is no Hassan
+            "الجوار", "النية", "الظن", "التعامل", "الخلق", "السير", "الأداء", "الاستقبال",
+            "الضيافة", "التدبير", "الإدارة", "السلوك",
         ),
     }.items()
 }  # fmt: skip

@@ -52,6 +52,8 @@ CAUSES = PhraseSet(lex.CAUSES)
 TARGET_MARKERS = PhraseSet(lex.TARGET_MARKERS)
 CONDEMNATIONS = PhraseSet(lex.CONDEMNATIONS)
 SELF_REPORTS = frozenset(match_key(w) for w in lex.SELF_REPORTS)
+OWN_FORCES = tuple(match_key(w) for w in lex.OWN_FORCES)
+COMPLEMENTIZERS = frozenset(match_key(w) for w in lex.COMPLEMENTIZERS)
 WAGING = frozenset(match_key(w) for w in lex.WAGING)
 SUFFERED_BY = PhraseSet(lex.SUFFERED_BY)
 BETWEEN = PhraseSet(lex.BETWEEN)
@@ -293,10 +295,24 @@ def _self_reports(analysis: Analysis) -> list[tuple[int, str]]:
     return [
         (q.span.start, parties[q.source_id])
         for q in analysis.quotes
-        if q.source_id in parties
-        and match_key(q.span.text.split(maxsplit=1)[0] if q.span.text.strip() else "")
-        in SELF_REPORTS
+        if q.source_id in parties and _tells_of_itself(q.span.text)
     ]
+
+
+def _tells_of_itself(said: str) -> bool:
+    """What was said opens with "that it …" (إنها، أنه) or with the speaker's own forces
+    (أن مقاتليها، قواتها، عناصره …): the speaker tells what it did."""
+    words = [match_key(w) for w in said.split()[:2]]
+    if not words:
+        return False
+    if words[0] in SELF_REPORTS:
+        return True
+    if words[0] in COMPLEMENTIZERS and len(words) > 1:
+        words = words[1:]
+    return any(
+        words[0].startswith(noun) and words[0][len(noun) :] in lex.OBJECT_PRONOUNS
+        for noun in OWN_FORCES
+    )
 
 
 def _areas(places: list[Place]) -> dict[str, set[str]]:

@@ -205,6 +205,14 @@ NOT_EVENTS: tuple[str, ...] = (
     "جبهات القتال",
     "ساحات القتال",
     "ميادين القتال",
+    # a court's sentence is no killing ("أصدر القضاء أحكاما بالإعدام على خمسة أشخاص")
+    "أحكاما بالإعدام",
+    "أحكام بالإعدام",
+    "أحكام الإعدام",
+    "حكما بالإعدام",
+    "حكم بالإعدام",
+    "الحكم بالإعدام",
+    "بالإعدام على",
     # a depot going off is an accident, not an attack ("انفجارات نتيجة انفجار عتاد")
     "انفجار عتاد",
     "انفجار ذخيرة",
@@ -250,7 +258,19 @@ ACCUSATIONS = ("اتهم", "اتهمت", "يتهم", "تتهم", "اتهام", "
 HABITUAL = (
     "المستمر", "المستمرة", "المتواصل", "المتواصلة", "المتكرر", "المتكررة", "اليومي",
     "اليومية", "يوميا", "دائما", "عادة", "كثيرا ما", "أغلب", "معظم", "متكرر", "متكررة",
-    "مرارا", "باستمرار",
+    "مرارا", "باستمرار", "بشكل يومي", "بصورة يومية", "بشكل متكرر", "بصورة متكررة",
+)  # fmt: skip
+# A violent event told over these is a count of many incidents, not one ("خلال الشهرين
+# الماضيين الكثير من الاشتباكات"); a wave of defections over months is still a change
+# to a group, as ACLED codes it.
+PERIODS = (
+    "الشهرين الماضيين", "الأشهر الماضية", "الأشهر الأخيرة", "الأشهر القليلة الماضية",
+    "الأسابيع الماضية", "الأسابيع الأخيرة",
+)  # fmt: skip
+# Of those, the words that say it is done again and again: no one incident (a veto).
+ROUTINE = (
+    "يوميا", "بشكل يومي", "بصورة يومية", "بشكل متكرر", "بصورة متكررة", "مرارا", "باستمرار",
+    "دائما", "عادة", "كثيرا ما",
 )  # fmt: skip
 # Before a present-tense verb, these make it a report of what is going on ("باتت القوات
 # تتقدم"), not a habit or a plan.
@@ -509,6 +529,11 @@ REPORTING_KINDS = ("outlet", "monitor")
 # ("وأعلن التحالف أنه شن غارات", "قالت الولايات المتحدة إنها كثفت حملتها الجوية").
 SELF_REPORTS = ("إنه", "أنه", "إنها", "أنها", "إنهم", "أنهم", "إننا", "أننا", "إنا", "أنا")
 SELF_REPORT_REACH = 2  # words between the pronoun and the trigger, at most (قد، لقد)
+COMPLEMENTIZERS = ("أن", "إن", "بأن")  # "that", before what was said
+# … or with its own forces and a pronoun: "أعلنت الوحدات أن مقاتليها قتلوا 20 جنديا".
+OWN_FORCES = (
+    "مقاتلي", "قوات", "عناصر", "طائرات", "مقاتلات", "جنود", "وحدات", "مسلحي", "مدفعية",
+)  # fmt: skip
 
 # Bombs seized or found are no explosion: "وضبط عشرات العبوات الناسفة" (words just before).
 SEIZURES = ("ضبط", "ضبطت", "مصادرة", "صادرت", "العثور على", "عثرت على", "عثر على", "حيازة")

@@ -94,6 +94,8 @@ CAUSE_LINKS = PhraseSet(lex.CAUSE_LINKS)
 AFTER_WORDS = PhraseSet(lex.AFTER_WORDS)
 TIME_UNITS = PhraseSet(lex.TIME_UNITS)
 GENERIC = PhraseSet(lex.GENERIC)
+ROUTINE = PhraseSet(lex.ROUTINE)
+PERIODS = PhraseSet(lex.PERIODS)
 EPITHET_CUES = frozenset(match_key(w) for w in lex.EPITHET_CUES)
 SPORT = PhraseSet(lex.SPORT)
 UNDERGO = PhraseSet(lex.UNDERGO)
@@ -221,6 +223,7 @@ VETO = frozenset(
     {
         "present_in_body", "inside_not_event", "modal_before", "negated", "negated_clause",
         "time_reference", "purpose", "refers_back", "statistic", "seized", "epithet",
+        "routine", "period",
     }
 )  # fmt: skip
 # Signals that, for the rules, make a trigger no event.
@@ -320,6 +323,12 @@ def _signals(
         found.add("opinion")
     if sentence.has(HABITUAL, clause_start, clause_end):
         found.add("habitual")
+    if sentence.has(ROUTINE, clause_start, clause_end):
+        found.add("routine")  # "غارات جوية بشكل يومي": what is done day after day
+    if type_of()[trigger.sub_type] in VIOLENT_TYPES and sentence.has(
+        PERIODS, clause_start, clause_end
+    ):
+        found.add("period")  # "خلال الشهرين الماضيين الكثير من الاشتباكات": many incidents
     if sentence.has(ACCUSATIONS, start - lex.WINDOW, start):
         found.add("accusation")
     if sentence.has(TIME_WORDS, start - lex.WINDOW, end + lex.WINDOW):

@@ -106,6 +106,7 @@ NOT_PLACE_BEFORE = {
     "الطبقه": frozenset(
         {"السياسيه", "الوسطي", "العامله", "الحاكمه", "الفقيره", "الغنيه", "المثقفه", "الاولي"}
     ),
+    "رحاب": frozenset({"الله"}),  # انتقل إلى رحاب الله "passed away"
 }
 
 # Names that are places only after a designator of their kind, whatever the tagger says:

@@ -31,6 +31,7 @@ from marsad.quotes.lexicon_data import MIN_SPEECH_WORDS, MIN_STANDALONE_WORDS
 from marsad.quotes.sources import SourceRegistry
 from marsad.quotes.speakers import (
     MAX_APPOSITION_WORDS,
+    NAME_IN_QUOTES_WORDS,
     Phrase,
     Speaker,
     addressee_end,
@@ -685,6 +686,14 @@ class _Finder:
                     return _Content(doc.span(k, end), "direct", "unmarked", end, [], [])
             return None
         if k in doc.opener:
+            close = doc.close_token.get(doc.opener[k])
+            if (
+                close is not None
+                and doc.fragment_words(doc.opener[k]) <= NAME_IN_QUOTES_WORDS
+                and doc.keys[close + 1 : close + 2] == [":"]
+                and close + 2 in doc.opener
+            ):  # ``على "فيس بوك": "…"``: the medium's name, then what was said
+                return self._quote_content(close + 2, after_colon=True)
             return self._quote_content(k, after_colon=False)
         if not doc.is_word(k) or form.marked:
             return None

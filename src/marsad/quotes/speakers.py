@@ -24,7 +24,7 @@ MAX_APPOSITION_WORDS = 14
 _INITIALS = re.compile(r"^(?:[\u0621-\u064A]\s?\.\s?){1,3}[\u0621-\u064A]\.?$")
 
 # A quote this short right after a speaker's noun is a name in it, not what was said.
-_NAME_IN_QUOTES_WORDS = 3
+NAME_IN_QUOTES_WORDS = 3
 # How many words of role may come before a person's name in a speaker phrase.
 _ROLE_BEFORE_NAME_WORDS = 5
 # Longest name taken for the subject a later "he said" refers to.
@@ -369,7 +369,7 @@ def _names_a_title(doc: Doc, j: int, lex: Lexicon) -> bool:
     if lex.is_in(doc.keys[j - 1], lex.title_nouns):
         return True
     f_index = doc.opener[j]
-    return f_index in doc.close_token and doc.fragment_words(f_index) <= _NAME_IN_QUOTES_WORDS
+    return f_index in doc.close_token and doc.fragment_words(f_index) <= NAME_IN_QUOTES_WORDS
 
 
 def _stops_speaker(
@@ -898,7 +898,7 @@ def _quoted_name_end(doc: Doc, i: int, lex: Lexicon) -> int | None:
     """``وقال "اليامي" إن``: a short name in quotation marks right after the verb, before
     what was said, is the speaker (some outlets mark names so): its closing mark's token."""
     close = _fragment_end_token(doc, i)
-    if close is None or doc.fragment_words(doc.opener[i]) > _NAME_IN_QUOTES_WORDS:
+    if close is None or doc.fragment_words(doc.opener[i]) > NAME_IN_QUOTES_WORDS:
         return None
     after = doc.keys[close + 1] if close + 1 < len(doc) else ""
     if after in lex.complementizers or after == ":":
