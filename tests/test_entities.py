@@ -413,7 +413,22 @@ def test_a_lineage_is_one_person_and_pious_formulas_join_no_one(
 def test_a_word_after_a_name_can_make_it_something_else(component: EntitiesComponent) -> None:
     analysis = run(
         component,
-        "ودعا الوزير إلى احترام مبدأ حسن الجوار. وزار المنتخب دول أميركا الجنوبية.",
+        "ودعا الوزير إلى احترام مبدأ حسن الجوار. وزار المنتخب دول أميركا الجنوبية. وقال "
+        "مالك نادي بوليفار إن الفريق سيعود.",
     )
     assert [m.span.text for m in analysis.mentions if m.label == "PER"] == []
     assert mentions_of(analysis, "loc:US") == []
+
+
+def test_kurdish_iranian_and_palestinian_actors_are_in_the_registry(
+    component: EntitiesComponent,
+) -> None:
+    analysis = run(
+        component,
+        "وهاجمت قوات البشمركة مواقع التنظيم، فيما تبنى حزب الحياة الحرة الكردستاني (بيجاك) "
+        "الهجوم. ورحبت حركة حماس بالاتفاق.",
+    )
+    linked = {m.entity_id for m in analysis.mentions}
+    assert {"org:peshmerga", "org:pjak", "org:hamas"} <= linked
+    # "حماس" alone is also "enthusiasm": it names Hamas only where the tagger finds a name
+    assert mentions_of(run(component, "وسط حماس الجماهير في الملعب."), "org:hamas") == []

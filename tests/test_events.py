@@ -20,8 +20,9 @@ from marsad.events.filter import EventFilter
 from marsad.events.keyed import KeyedSentence
 from marsad.events.rules import Candidate
 from marsad.events.train import examples, fit
+from marsad.ingest.text import read_input
 from marsad.model import Analysis, Article, Document, Entity, Event, Mention, Place, Span
-from marsad.pipeline import Pipeline
+from marsad.pipeline import Pipeline, analyze_document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "events"
 FIXTURE = FIXTURES / "saudinewsnet-sentences.jsonl"
@@ -699,3 +700,29 @@ def test_a_party_that_says_its_own_forces_struck_is_actor_one() -> None:
         "وأعلن التحالف العربي أن مقاتلاته شنت أمس غارات على مواقع الحوثيين في صعدة."
     ).events
     assert (event.actor1, event.actor2) == ("org:saudi-led-coalition", "org:houthis")
+
+
+def test_entering_a_town_without_clashes_is_no_battle() -> None:
+    assert events_of("ودخلت قوات المقاومة الشعبية أمس مدينة دمت دون حدوث أي مواجهات.") == []
+
+
+def test_the_leader_of_a_coalition_is_not_the_place() -> None:
+    [event] = analyze(
+        "وشنت طائرات التحالف الذي تقوده الولايات المتحدة أمس غارات على مواقع داعش."
+    ).events
+    assert event.sub_type == "Air/drone strike" and event.place_id is None
+
+
+def test_one_incident_dated_a_day_apart_is_one_event() -> None:
+    # "today, Sunday" and "yesterday evening, Saturday": one report, one shelling.
+    text = (
+        "قتل جنديان سعوديان اليوم الأحد في قصف للحوثيين على منفذ الطوال في منطقة جازان. "
+        "وأفاد مصدر عسكري بأن الحوثيين قصفوا منفذ الطوال في منطقة جازان مساء أمس السبت "
+        "بقذائف الهاون."
+    )
+    shelling = [
+        e
+        for e in analyze_document(read_input(text), published=date(2015, 7, 26)).events
+        if e.sub_type == "Shelling/artillery/missile attack"
+    ]
+    assert len(shelling) == 1

@@ -514,3 +514,14 @@ def test_a_post_is_an_occasion_and_its_medium_no_quote() -> None:
         ("ما أصعب الثو", "فيصل القاسم"),
         ("كل شيء يبدو ", "فيصل القاسم"),
     ]
+
+
+def test_a_name_inside_a_body_is_not_its_spokesman() -> None:
+    from marsad.pipeline import analyze
+
+    analysis = analyze(
+        "وقال المتحدث الرسمي باسم مركز الملك سلمان للإغاثة والأعمال الإنسانية، رأفت الصباغ، "
+        "إن الطائرة وصلت. وقال المركز الإعلامي للمقاومة إن المعارك مستمرة."
+    )
+    names = [s.name.text if s.name else None for s in analysis.sources]
+    assert names == ["رأفت الصباغ", "المركز الإعلامي للمقاومة"]

@@ -48,8 +48,14 @@ def _names(text: str, candidate: Candidate) -> bool:
     if not TANWIN.isdisjoint(found):
         return False  # دوماً "always": names take no indefinite ending
     readings = clitic_stems(match_key(found))
-    if _common_noun_after(text, candidate.end, readings):
-        return False  # حسن الجوار "good neighbourliness"
+    words = found.split()
+    if _common_noun_after(text, candidate.end, readings) or (
+        len(words) > 1
+        and _common_noun_after(
+            text, candidate.start + len(words[0]), clitic_stems(match_key(words[0]))
+        )
+    ):
+        return False  # حسن الجوار "good neighbourliness", مالك نادي "the club's owner"
     return NOT_NAMES.isdisjoint(readings)
 
 

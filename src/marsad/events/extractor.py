@@ -690,10 +690,11 @@ def _where_said(text: str, place: Place, frames: list[tuple[int, int]]) -> bool:
 
 
 def _elsewhere(text: str, place: Place) -> bool:
-    """ "قرب الحدود مع العراق", "قادمة من المكلا": the country across the border and where
-    the attackers came from are not the event's place."""
+    """ "قرب الحدود مع العراق", "قادمة من المكلا", "التحالف الذي تقوده الولايات المتحدة":
+    the country across the border, where the attackers came from and who leads them are
+    not the event's place."""
     before = match_key(text[max(place.span.start - 20, 0) : place.span.start]).strip()
-    return before.endswith(lex.ACROSS_BORDER) or before.endswith(lex.ORIGINS)
+    return before.endswith(lex.ACROSS_BORDER + lex.ORIGINS + lex.LEADERS)
 
 
 def _locators(text: str, places: list[Place]) -> set[int]:
@@ -760,7 +761,7 @@ def _same_event(a: Event, b: Event, within: dict[str, set[str]], *, sub_type: bo
         return False
     if a.place_id and b.place_id and not _nested(a.place_id, b.place_id, within):
         return False
-    if a.date_span and b.date_span and a.event_date != b.event_date:
+    if a.date_span and b.date_span and not _same_day(a.event_date, b.event_date):
         return False
     if a.type == BATTLES:  # a battle has sides, not an author: either may be named first
         sides_a, sides_b = {a.actor1, a.actor2} - {None}, {b.actor1, b.actor2} - {None}
@@ -768,6 +769,13 @@ def _same_event(a: Event, b: Event, within: dict[str, set[str]], *, sub_type: bo
     return all(
         x == y or x is None or y is None for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2))
     )
+
+
+def _same_day(a: date | None, b: date | None) -> bool:
+    """Stated dates a day apart are one day told two ways in one report ("اليوم الأحد" and
+    "أمس … الموافق 26 يوليو"): reports are dated by their collection, not always their
+    writing."""
+    return a is None or b is None or abs((a - b).days) <= 1
 
 
 def _near_place(place: Place, other: Place | None, within: dict[str, set[str]]) -> bool:

@@ -692,10 +692,11 @@ def _name_in(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int] | 
 
 
 def _first_name_in(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
+    inside_bodies = _organisation_tokens(doc, start, end)
     for k in range(start, end):
         key = doc.keys[k]
-        if not doc.is_word(k):
-            continue
+        if not doc.is_word(k) or k in inside_bodies:
+            continue  # ``مركز الملك سلمان للإغاثة``: a name inside a body's name is not who spoke
         opens = key in lex.given_names or (key in lex.kunya and doc.is_word(k + 1) and k + 1 < end)
         if opens and _on_behalf_of(doc, k, lex):
             continue  # ``المتحدث الرسمي باسم المركز``: part of the role, not a name
@@ -705,8 +706,15 @@ def _first_name_in(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, i
         if (
             name_start < end
             and _honorific_before(doc, name_start, lex)
-            and not (k > start and lex.is_in(doc.keys[k - 1], lex.roles))
-        ):  # ``المسؤول الإعلامي للجناح``: after a role, الإعلامي is its adjective
+            and not (
+                k > start
+                and (
+                    lex.is_in(doc.keys[k - 1], lex.roles)
+                    or lex.is_in(doc.keys[k - 1], lex.organisations)
+                )
+            )
+            and not doc.keys[name_start].startswith("لل")
+        ):  # ``المسؤول الإعلامي للجناح``, ``المركز الإعلامي للمقاومة``: an adjective
             nxt = doc.keys[name_start]
             if not lex.is_in(nxt, lex.roles) and not lex.is_in(nxt, lex.organisations):
                 opens, k = True, name_start
@@ -729,6 +737,19 @@ def _first_name_in(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, i
                 return start, k
             break
     return None
+
+
+def _organisation_tokens(doc: Doc, start: int, end: int) -> set[int]:
+    """The tokens of ``[start, end)`` that lie inside an organisation's name."""
+    inside: set[int] = set()
+    for k in range(start, end):
+        mention = doc.mention_at.get(k)
+        if mention is not None and mention.label == "ORG":
+            inside.update(range(k, doc.mention_end[k]))
+        glued = doc.glued_org_end.get(k)
+        if glued is not None:
+            inside.update(range(k, glued))
+    return inside
 
 
 def _name_after_body(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
