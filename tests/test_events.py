@@ -72,6 +72,19 @@ def test_seed_defections_are_one_change_to_group(seed_text: str) -> None:
     assert event.evidence.text == analysis.article.text[event.evidence.start : event.evidence.end]
 
 
+def test_seed_event_through_the_whole_pipeline(seed_text: str) -> None:
+    # The reading: Islamic State, Deir ez-Zor at the precision of a governorate
+    # ("في محافظة #دير_الزور" in the lede; later sentences that say only "دير الزور" do
+    # not narrow it to the same-named city), no fatalities, no party acting on itself.
+    [event] = analyze(seed_text).events
+    assert (event.sub_type, event.actor1, event.actor2) == (
+        "Change to group/activity",
+        "org:islamic-state",
+        None,
+    )
+    assert (event.place_id, event.precision, event.fatalities) == ("geonames:170792", 3, None)
+
+
 def test_seed_event_takes_its_actor_and_place_from_earlier_components(seed_text: str) -> None:
     text = analyze(seed_text, pipeline=Pipeline([])).article.text
     group_at = text.index("تنظيم الدولة الإسلامية")

@@ -78,6 +78,7 @@ class _Context:
     within: dict[str, set[str]]  # place id -> the ids of the areas it lies in
     frames: list[tuple[int, int]]  # "قال في مؤتمر صحافي عقده في أنقرة": before a quote
     self_reports: list[tuple[int, str]]  # "أعلن التحالف أنه شن": where, and who says it did
+    names: dict[str, str]  # place id -> its name
 
 
 @dataclass(slots=True)
@@ -198,7 +199,7 @@ def extract_events(analysis: Analysis, event_filter: EventFilter | None = None) 
             for event in _sentence_events(
                 analysis.article.text, reading, kept, confidence, context
             ):
-                index = _merge_into(tellings, event, context.within)
+                index = _merge_into(tellings, event, context.within, context.names)
                 told_in = support.setdefault(index, {})
                 told_in[reading.sentence.start] = max(
                     told_in.get(reading.sentence.start, 0.0), event.confidence
@@ -234,10 +235,12 @@ def _fold_headlines(events: list[Event], context: _Context) -> list[Event]:
             kept.append(event)
             continue
         body = kept[same]
+        actor1 = body.actor1 or event.actor1
+        actor2 = body.actor2 or event.actor2
         kept[same] = body.model_copy(
             update={
-                "actor1": body.actor1 or event.actor1,
-                "actor2": body.actor2 or event.actor2,
+                "actor1": actor1,
+                "actor2": None if actor2 == actor1 else actor2,
                 "fatalities": _max(body.fatalities, event.fatalities),
                 "confidence": max(body.confidence, event.confidence),
             }
@@ -280,6 +283,7 @@ def _context(analysis: Analysis) -> _Context:
         _areas(analysis.places),
         [frame for q in analysis.quotes if (frame := _frame(q)) is not None],
         _self_reports(analysis),
+        {p.id: p.name for p in analysis.places if p.id and p.name},
     )
 
 
@@ -723,18 +727,29 @@ def _most_precise(places: list[Place], trigger_at: int) -> Place | None:
     return min(places, key=rank) if places else None
 
 
-def _merge_into(events: list[Event], new: Event, within: dict[str, set[str]]) -> int:
+def _merge_into(
+    events: list[Event], new: Event, within: dict[str, set[str]], names: dict[str, str]
+) -> int:
     """Add ``new`` unless it is an event already told; then fill what the first telling lacked.
 
-    Returns the index of the event it is now part of.
+    A finer place inside the first telling's replaces it, unless it is the capital that
+    shares the area's name: "محافظة دير الزور" told first stays the governorate when a
+    later sentence says only "دير الزور". Returns the index of the event it is now part of.
     """
     for index, old in enumerate(events):
         if _same_event(old, new, within):
-            finer = new if old.place_id in within.get(new.place_id or "", ()) else old
+            finer = (
+                new
+                if old.place_id in within.get(new.place_id or "", ())
+                and names.get(old.place_id or "") != names.get(new.place_id or "")
+                else old
+            )
+            actor1 = old.actor1 or new.actor1
+            actor2 = old.actor2 or new.actor2
             events[index] = old.model_copy(
                 update={
-                    "actor1": old.actor1 or new.actor1,
-                    "actor2": old.actor2 or new.actor2,
+                    "actor1": actor1,
+                    "actor2": None if actor2 == actor1 else actor2,  # no party acts on itself
                     "place_id": finer.place_id or new.place_id,
                     "precision": finer.precision or new.precision,
                     "date_span": old.date_span or new.date_span,
