@@ -432,3 +432,14 @@ def test_kurdish_iranian_and_palestinian_actors_are_in_the_registry(
     assert {"org:peshmerga", "org:pjak", "org:hamas"} <= linked
     # "حماس" alone is also "enthusiasm": it names Hamas only where the tagger finds a name
     assert mentions_of(run(component, "وسط حماس الجماهير في الملعب."), "org:hamas") == []
+
+
+def test_a_son_named_with_his_fathers_full_name_is_not_the_father(
+    component: EntitiesComponent,
+) -> None:
+    son = run(component, "واتهم المتحدث نجل الرئيس السابق أحمد علي عبدالله صالح بقيادة الهجوم.")
+    assert mentions_of(son, "per:ali-abdullah-saleh") == []
+    father = run(component, "وقال الرئيس السابق علي عبدالله صالح إن الوضع صعب.")
+    assert [m.span.text for m in mentions_of(father, "per:ali-abdullah-saleh")] == [
+        "علي عبدالله صالح"
+    ]

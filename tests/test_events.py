@@ -739,3 +739,30 @@ def test_one_incident_dated_a_day_apart_is_one_event() -> None:
         if e.sub_type == "Shelling/artillery/missile attack"
     ]
     assert len(shelling) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        (  # the coalition only supports the taking of the hill
+            "وسيطرت قوات المقاومة الشعبية أمس بدعم من طيران التحالف على جبل العر في محافظة الضالع.",
+            "org:yemen-popular-resistance",
+            None,
+        ),
+        (  # the forces act, not the president they are loyal to
+            "وتقدمت قوات المقاومة والجيش الموالية للرئيس عبدربه منصور هادي أمس نحو مدينة زنجبار.",
+            "org:yemen-popular-resistance",
+            None,
+        ),
+        (  # taken "from the hands of" the Houthis
+            "واستعادت المقاومة الشعبية أمس السيطرة على التبة من أيدي الحوثيين في محافظة الضالع.",
+            "org:yemen-popular-resistance",
+            "org:houthis",
+        ),
+    ],
+)
+def test_supporters_patrons_and_losers_of_ground(
+    text: str, actor1: str, actor2: str | None
+) -> None:
+    [event] = analyze(text).events
+    assert (event.actor1, event.actor2) == (actor1, actor2)

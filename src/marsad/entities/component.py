@@ -183,7 +183,7 @@ class EntitiesComponent:
         article = analysis.article
         text = article.text
         candidates, country = self.candidates(article)
-        kept = resolve_overlaps(candidates)
+        kept = resolve_overlaps(text, candidates)
         mentions, entities = link(text, kept, self.registry, country)
         references = reference_candidates(text, mentions, entities, kept)
         by_id = {e.id: e for e in entities}

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TypeVar
 
-from marsad.arabic import clitic_stems, match_key, tokenize
+from marsad.arabic import clitic_stems, match_key, opens_with_given_name, tokenize
 from marsad.entities.linking_data import (
     NOT_NAMES,
     NOT_SURNAMES_AFTER,
@@ -204,7 +204,14 @@ def merge_adjacent(text: str, spans: Sequence[tuple[str, int, int]]) -> list[tup
     return merged
 
 
-def resolve_overlaps(candidates: Sequence[Candidate]) -> list[Candidate]:
+def _son_of(text: str, person: Candidate, father: Candidate) -> bool:
+    """The tagger's person is the registry person's son: a given name, and nothing else,
+    before the father's full name (أحمد + علي عبدالله صالح)."""
+    before = text[person.start : father.start].split()
+    return len(before) == 1 and opens_with_given_name(before[0])
+
+
+def resolve_overlaps(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates: by trust, then length, then position."""
     ranked = sorted(candidates, key=lambda c: (PRIORITY[c.origin], -(c.end - c.start), c.start))
     kept: list[Candidate] = []
@@ -217,13 +224,14 @@ def resolve_overlaps(candidates: Sequence[Candidate]) -> list[Candidate]:
             for k in clash
         )  # fmt: skip
         # A person the tagger found whose name ends in a state's (عبدالله بن محمد السويد)
-        # is that person, not a mention of Sweden.
+        # is that person, not a mention of Sweden; one whose name ends in a known person's
+        # is that person's son (أحمد علي عبدالله صالح is not Ali Abdullah Saleh).
         wraps = wraps or (
             cand.origin == "ner"
             and cand.label == "PER"
             and all(
-                k.origin == "registry" and k.label == "LOC" and cand.start < k.start
-                and k.end == cand.end
+                k.origin == "registry" and cand.start < k.start and k.end == cand.end
+                and (k.label == "LOC" or (k.label == "PER" and _son_of(text, cand, k)))
                 for k in clash
             )
         )  # fmt: skip

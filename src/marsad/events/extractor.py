@@ -13,7 +13,14 @@ from datetime import date, datetime
 from functools import lru_cache
 from itertools import pairwise
 
-from marsad.arabic import DateMatch, clitic_stems, find_dates, match_key, split_sentences
+from marsad.arabic import (
+    DateMatch,
+    clitic_stems,
+    find_dates,
+    match_key,
+    split_sentences,
+    strip_conjunction,
+)
 from marsad.entities.linking import ANONYMOUS
 from marsad.entities.registry import default_registry
 from marsad.events import fatalities_data as numbers
@@ -55,6 +62,8 @@ SELF_REPORTS = frozenset(match_key(w) for w in lex.SELF_REPORTS)
 OWN_FORCES = tuple(match_key(w) for w in lex.OWN_FORCES)
 COMPLEMENTIZERS = frozenset(match_key(w) for w in lex.COMPLEMENTIZERS)
 WAGING = frozenset(match_key(w) for w in lex.WAGING)
+SUPPORTERS = frozenset(match_key(w) for w in lex.SUPPORTERS)
+LOYAL = frozenset(match_key(w) for w in lex.LOYAL)
 SUFFERED_BY = PhraseSet(lex.SUFFERED_BY)
 BETWEEN = PhraseSet(lex.BETWEEN)
 ONE_SIDE = PhraseSet(lex.ONE_SIDE)
@@ -278,7 +287,7 @@ def _context(analysis: Analysis) -> _Context:
     return _Context(
         _as_date(article.published),
         list(analysis.places),
-        [m for m in analysis.mentions if _may_act(m, speakers)],
+        [m for m in analysis.mentions if _may_act(m, speakers) and not _aside(article.text, m)],
         (article.title_span.start, article.title_span.end) if article.title_span else None,
         _areas(analysis.places),
         [frame for q in analysis.quotes if (frame := _frame(q)) is not None],
@@ -352,6 +361,18 @@ def _may_act(mention: Mention, speakers: list[Span]) -> bool:
     return mention.label != "PER" or not any(
         s.start <= mention.span.start and mention.span.end <= s.end for s in speakers
     )
+
+
+def _aside(text: str, mention: Mention) -> bool:
+    """A party that only supports the event ("بدعم من طيران التحالف") or a person the acting
+    forces are loyal to ("قوات المقاومة والجيش الموالية للرئيس هادي"): no actor."""
+    before = match_key(text[max(0, mention.span.start - 40) : mention.span.start]).split()
+    last = [strip_conjunction(w) for w in before[-3:]]
+    if last[-1:] == ["من"]:
+        last = last[:-1]
+    if any(w in SUPPORTERS for w in last[-2:]):
+        return True
+    return mention.label == "PER" and any(w in LOYAL for w in last[-2:])
 
 
 def _about_sport(analysis: Analysis) -> bool:

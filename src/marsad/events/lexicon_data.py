@@ -476,8 +476,12 @@ GROUP_CUES = (
 TARGET_MARKERS = (
     "مواقع", "موقع", "أهداف", "هدف", "معاقل", "معقل", "تجمعات", "تجمع", "مقرات", "مقر",
     "مراكز", "مركز", "نقاط", "نقطة", "آليات", "دوريات", "صفوف", "ضد", "على", "ل",
-    "مواجهة", "محاربة", "قتال", "مكافحة",
+    "مواجهة", "محاربة", "قتال", "مكافحة", "أيدي", "قبضة",
 )  # fmt: skip
+# A party named just after these supports the event ("بدعم من طيران التحالف"), or is whom
+# the acting forces are loyal to ("القوات الموالية للرئيس هادي"): neither is an actor.
+SUPPORTERS = ("بدعم", "بإسناد", "بمساندة", "بغطاء", "مدعومة", "مدعوما", "مدعومين")
+LOYAL = ("الموالية", "الموالي", "الموالين", "الموالون", "الموالي", "موالية", "موالين", "موالون")
 TARGET_REACH = 2  # a marker this many words before the party, at most
 # A person and "من" before a party name: one of that party, whom the event befell
 # ("استشهاد جندي من منسوبي القوات البرية", "مقتل عنصر من الشرطة").

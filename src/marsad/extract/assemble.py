@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
-from marsad.arabic import arabic_ratio, find_dates, find_hashtags, match_key
-from marsad.arabic.names_data import GIVEN_NAMES
+from marsad.arabic import arabic_ratio, find_dates, find_hashtags, match_key, opens_with_given_name
 from marsad.extract import rules_data
 from marsad.extract.boilerplate import boilerplate_reason
 from marsad.model import Article, Block, BlockKind, Hashtag, RemovedBlock, Span
@@ -30,7 +29,6 @@ _BYLINE_MARKER = re.compile(
 )
 _DATELINE_MARKER = re.compile(rules_data.DATELINE_MARKERS)
 _NON_NAME_WORDS = frozenset(match_key(w) for w in rules_data.NON_NAME_WORDS)
-_GIVEN_NAMES = frozenset(match_key(w) for w in GIVEN_NAMES)
 
 
 @dataclass
@@ -190,18 +188,11 @@ def _find_byline(blocks: list[RawBlock], author: str | None) -> tuple[int, _Part
         len(blocks) >= 2
         and blocks[0].hint is None
         and _is_name_like(blocks[0].text)
-        and _opens_with_given_name(blocks[0].text)
+        and opens_with_given_name(blocks[0].text)
         and len(blocks[1].text) > len(blocks[0].text) * 3
     ):
         return 0, _Part("byline", blocks[0].text, (0, len(blocks[0].text)))
     return None
-
-
-def _opens_with_given_name(text: str) -> bool:
-    """An author's name with no بقلم before it opens with a given name (حمزة فراتي); a
-    short headline does not (الحوثيون يقصفون عدن)."""
-    first = match_key(text.split()[0])
-    return first in _GIVEN_NAMES or first.startswith(("عبد", "ابو"))
 
 
 def _is_name_like(text: str) -> bool:
