@@ -57,6 +57,15 @@ def test_sentences_do_not_break_inside_initials_numbers_or_titles() -> None:
     ]
 
 
+def test_a_full_stop_glued_to_the_next_word_still_ends_a_sentence() -> None:
+    text = "سيطرت المقاومة على التبة.بادر الحوثيون بالقصف. وقال ح.م إن المسافة 3.5 كم."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "سيطرت المقاومة على التبة.",
+        "بادر الحوثيون بالقصف.",
+        "وقال ح.م إن المسافة 3.5 كم.",
+    ]
+
+
 def test_sentences_keep_closing_quotes_and_break_at_lines() -> None:
     text = "قال: “انتهى الأمر.” ثم غادر\nعنوان فرعي\nفقرة أخرى."
     sentences = [text[a:b] for a, b in split_sentences(text)]

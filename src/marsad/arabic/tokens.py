@@ -11,7 +11,12 @@ _TOKEN = re.compile(WORD_PATTERN + r"|[^\s\w]")
 _WORD = re.compile(WORD_PATTERN)
 
 # Terminal punctuation, optionally followed by closing quotes/brackets.
-_SENTENCE_END = re.compile(r"(?:[.!?؟…]+|\.{3})[\"'”»’)\]]*(?=\s|$)")
+# A full stop glued to the next word ends a sentence too when both sides are Arabic words
+# of three letters or more ("على التبة.بادر الحوثيون"): initials (ح.م) and numbers are not.
+_SENTENCE_END = re.compile(
+    r"(?:[.!?؟…]+|\.{3})[\"'”»’)\]]*(?=\s|$)"
+    r"|(?<=[\u0621-\u064A]{3})[.!?؟](?=[\u0621-\u064A]{3})"
+)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 # Single letters end with a dot without ending a sentence: initials (ح. م.) and
