@@ -525,3 +525,13 @@ def test_a_name_inside_a_body_is_not_its_spokesman() -> None:
     )
     names = [s.name.text if s.name else None for s in analysis.sources]
     assert names == ["رأفت الصباغ", "المركز الإعلامي للمقاومة"]
+
+
+def test_a_subject_fronted_after_amma_or_illa_anna_speaks() -> None:
+    for text, speaker in (
+        ("وقال الوزير إن الوضع صعب. أما المتحدث باسم الجيش فأفاد بأن القوات تقدمت.", "المتحدث"),
+        ("وقال الوزير إن الوضع صعب. إلا أن مصادر محلية أكدت أن القوات انسحبت.", "مصادر"),
+    ):
+        found = find_quotes(text)
+        last = [s for s in found.sources if s.id == found.quotes[-1].source_id][0]
+        assert last.description is not None and last.description.text.startswith(speaker)
