@@ -533,5 +533,5 @@ def test_a_subject_fronted_after_amma_or_illa_anna_speaks() -> None:
         ("وقال الوزير إن الوضع صعب. إلا أن مصادر محلية أكدت أن القوات انسحبت.", "مصادر"),
     ):
         found = find_quotes(text)
-        last = [s for s in found.sources if s.id == found.quotes[-1].source_id][0]
+        last = next(s for s in found.sources if s.id == found.quotes[-1].source_id)
         assert last.description is not None and last.description.text.startswith(speaker)
