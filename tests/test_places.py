@@ -383,6 +383,7 @@ def test_the_home_country_of_the_actors_named_helps_to_resolve_a_place() -> None
         "وفاز أرسنال بكأس استاد الإمارات.",  # a cup's namesake, no place of the report
         "وهنأ الأمير المواطنين بالعيد، داعيا أن يعود عليهم باليمن والبركة.",  # good fortune
         "وانتقد الكاتب الطبقة السياسية وعجزها عن الإصلاح.",  # the class, not Tabqa
+        "وترجم الكتاب إلى الإنجليزية، وتحدث الضيف بالتركية.",  # languages
     ],
 )
 def test_ordinary_words_that_fold_into_place_names_are_not_places(

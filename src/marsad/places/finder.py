@@ -23,6 +23,7 @@ from marsad.places.lexicon_data import (
     DESIGNATORS,
     DIRECTION_ADJECTIVES,
     ITS_COUNTRYSIDE,
+    LANGUAGE_CUES,
     NEVER_ALONE,
     NOT_ADJECTIVES_AS_WRITTEN,
     NOT_PLACE_AFTER,
@@ -425,6 +426,11 @@ class PlaceFinder:
             return None
         adjective, shown = word.reading.adjective
         cut = _prefix_length(text[word.start : word.end], word.key, shown)
+        prefix = text[word.start : word.start + cut].lstrip("وف")
+        if shown.endswith("يه") and (
+            prefix[:1] in ("ب", "ل") or (i > 0 and words[i - 1].key in LANGUAGE_CUES)
+        ):
+            return None  # إلى الإنجليزية، بالتركية: the language, no place
         return NameMatch(
             start=word.start + cut,
             end=word.end,

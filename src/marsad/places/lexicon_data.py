@@ -109,6 +109,10 @@ NOT_PLACE_BEFORE = {
     "رحاب": frozenset({"الله"}),  # انتقل إلى رحاب الله "passed away"
 }
 
+# A country's feminine adjective after these, or with a preposition glued to it, is a
+# language: "ترجمه إلى الإنجليزية", "من الفرنسية", "اللغة التركية", "بالتركية". Match keys.
+LANGUAGE_CUES = frozenset({"الي", "من", "عن", "اللغه", "لغه", "بلغه", "باللغه"})
+
 # Names that are places only after a designator of their kind, whatever the tagger says:
 # ``المدينة`` is "the city" (of the report) far more often than Madinah, which the news
 # calls ``المدينة المنورة``.
