@@ -535,3 +535,14 @@ def test_a_subject_fronted_after_amma_or_illa_anna_speaks() -> None:
         found = find_quotes(text)
         last = next(s for s in found.sources if s.id == found.quotes[-1].source_id)
         assert last.description is not None and last.description.text.startswith(speaker)
+
+
+def test_trailing_attributions_with_hasab_ma_and_ala_ma() -> None:
+    for text, speaker in (
+        ("وقتل ثلاثة مدنيين في القصف، حسب ما أفاد مصدر طبي.", "مصدر طبي"),
+        ("وقتل شرطي في هجوم بمدينة ديار بكر، على ما أعلنت الشرطة التركية.", "الشرطة التركية"),
+    ):
+        found = find_quotes(text)
+        (quote,) = found.quotes
+        assert _label(found, quote.source_id) == speaker
+    assert find_quotes("وهو على ما يبدو قرار نهائي لا رجعة فيه.").quotes == []
