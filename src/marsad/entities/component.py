@@ -59,12 +59,15 @@ def _names(text: str, candidate: Candidate) -> bool:
     return NOT_NAMES.isdisjoint(readings)
 
 
+def _word_after(text: str, end: int) -> str:
+    """The matching key of the word after ``end`` ('' at the end of the text)."""
+    following = text[end : end + 30].split()
+    return match_key(following[0].strip("،,.:؛")) if following else ""
+
+
 def _common_noun_after(text: str, end: int, readings: Iterable[str]) -> bool:
     """The word after a name makes it a common noun or another thing: ``COMMON_NOUN_AFTER``."""
-    following = text[end : end + 30].split()
-    if not following:
-        return False
-    word = match_key(following[0].strip("،,.:؛"))
+    word = _word_after(text, end)
     return any(word in COMMON_NOUN_AFTER.get(reading, ()) for reading in readings)
 
 
@@ -75,10 +78,9 @@ def _qualified_otherwise(text: str, candidate: Candidate) -> bool:
     that makes the name a common noun (``القاعدة الجوية``, the air base)."""
     if candidate.match is None:
         return False
-    following = text[candidate.end : candidate.end + 30].split()
-    if not following:
+    word = _word_after(text, candidate.end)
+    if not word:
         return False
-    word = match_key(following[0].strip("،,.:؛"))
     if word in DEPOSED or _common_noun_after(text, candidate.end, [candidate.match.alias.key]):
         return True
     if candidate.match.alias.kind != "regional":
@@ -133,11 +135,8 @@ def _no_place_after(text: str, start: int) -> bool:
 def _no_place_before(text: str, start: int, end: int) -> bool:
     """``باليمن والبركة`` is "with good fortune", ``الطبقة السياسية`` the political class
     (NOT_PLACE_BEFORE of the places)."""
-    after = text[end : end + 30].split()
-    if not after:
-        return False
-    following = match_key(after[0].strip("،,.:؛"))
-    return any(
+    following = _word_after(text, end)
+    return bool(following) and any(
         following in NOT_PLACE_BEFORE.get(reading, ())
         for reading in clitic_stems(match_key(text[start:end]))
     )

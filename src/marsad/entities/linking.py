@@ -402,7 +402,7 @@ def reference_candidates(
         head = words[0].removeprefix("ال") if len(words) > 1 else ""
         if entity.type == "ORG" and head in REFERENCE_HEADS:  # تنظيم … / الجيش العراقي
             heads.setdefault("ال" + head, []).append((mention.span.end, entity.id))
-        elif entity.type == "PER" and _surname(words) is not None:
+        elif entity.type == "PER" and _stands_for_person(words):
             heads.setdefault(words[-1], []).append((mention.span.end, entity.id))
     found = []
     for token in tokenize(text):
@@ -423,14 +423,15 @@ def reference_candidates(
     return found
 
 
-def _surname(words: list[str]) -> str | None:
-    """The last word of a person's name when it may stand for the person: not a short
+def _stands_for_person(words: list[str]) -> bool:
+    """Whether the last word of a person's name may stand for the person: not a short
     word (علي), nor الله of عبد الله or a dynasty's name (آل سعود: every prince's)."""
-    if len(words) < 2 or len(words[-1]) < MIN_SURNAME or words[-1] in NOT_NAMES:
-        return None
-    if words[-2] in NOT_SURNAMES_AFTER:
-        return None
-    return words[-1]
+    return (
+        len(words) >= 2
+        and len(words[-1]) >= MIN_SURNAME
+        and words[-1] not in NOT_NAMES
+        and words[-2] not in NOT_SURNAMES_AFTER
+    )
 
 
 def is_outlet(entity: RegistryEntity | None) -> bool:

@@ -184,7 +184,7 @@ def extract_events(analysis: Analysis, event_filter: EventFilter | None = None) 
     context = _context(analysis)
     tellings: list[Event] = []
     support: dict[int, dict[int, float]] = {}  # event index -> sentence start -> probability
-    for reading in read_sentences(analysis):
+    for reading in read_sentences(analysis, context):
         probability = {
             id(c): 0.0 if c.signals & VETO else chosen.probability(reading.features(c))
             for c in reading.candidates
@@ -269,11 +269,14 @@ def _corroborated(event: Event, told_in: dict[int, float]) -> float:
     return max(event.confidence, 1.0 - unlikely)
 
 
-def read_sentences(analysis: Analysis) -> Iterator[SentenceReading]:
-    """Every sentence with candidates; none for sport, history, statistics or questions."""
+def read_sentences(
+    analysis: Analysis, context: _Context | None = None
+) -> Iterator[SentenceReading]:
+    """Every sentence with candidates; none for sport, history, statistics or questions.
+    ``context`` is the report's, when the caller has read it already."""
     if _about_sport(analysis):
         return
-    context = _context(analysis)
+    context = context or _context(analysis)
     text = analysis.article.text
     for start, end in split_sentences(text):
         reading = _read(text, start, end, context)
