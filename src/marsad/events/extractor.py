@@ -102,12 +102,37 @@ class SentenceReading:
     dates: list[DateMatch]  # offsets into the sentence
 
     def features(self, candidate: Candidate) -> list[str]:
-        return candidate_features(self.sentence, candidate, self.candidates)
+        return candidate_features(candidate, self.candidates)
 
     def place(self, candidate: Candidate) -> Place | None:
         """The most precise place of the trigger's clause, else of the sentence."""
         at = self.sentence.tokens[candidate.first].start
         return _most_precise(self._clause_places(candidate) or self._places(candidate), at)
+
+    def listed_with(self, place: Place | None, text: str) -> list[Place | None]:
+        """``place`` and the places listed with it where the event took place ("غارات في
+        صنعاء وحجة ومأرب", "بأطراف مدينتي الرمادي والفلوجة"): ACLED codes one event at
+        each. A list after "بين" or "نحو" tells no places of the event's."""
+        if place is None:
+            return [None]
+        ordered = sorted(self.places, key=lambda p: p.span.start)
+        at = next(i for i, p in enumerate(ordered) if p is place)
+        first = last = at
+        while first and lex.PLACE_LIST_JOINT.fullmatch(
+            text[ordered[first - 1].span.end : ordered[first].span.start]
+        ):
+            first -= 1
+        while last + 1 < len(ordered) and lex.PLACE_LIST_JOINT.fullmatch(
+            text[ordered[last].span.end : ordered[last + 1].span.start]
+        ):
+            last += 1
+        listed = ordered[first : last + 1]
+        lead_at = max(0, listed[0].span.start - lex.PLACE_LIST_LEAD_CHARS)
+        lead = match_key(text[lead_at : listed[0].span.start])
+        if len(listed) == 1 or not lex.PLACE_LIST_LEAD.search(lead):
+            return [place]
+        broad = place.kind in BROAD_PLACES
+        return [p for p in listed if (p.kind in BROAD_PLACES) == broad]
 
     def clause_place(self, candidate: Candidate) -> Place | None:
         """The most precise place of the trigger's own clause, if it names one."""
@@ -444,27 +469,33 @@ def _sentence_events(
         agent = reading.agent(candidate)
         if actor1 is None and agent is not None and agent.entity_id != actor2:
             actor1 = agent.entity_id  # "قصف تركيا لقرية": the state did it
-        place = reading.place(candidate)
         fatalities = reading.toll if candidate is toll_owner else None
         stated = reading.date(candidate)
-        events.append(
-            Event(
-                type=type_of()[candidate.sub_type],
-                sub_type=candidate.sub_type,
-                actor1=actor1,
-                actor2=actor2,
-                place_id=place.id if place else None,
-                precision=place.precision if place else None,
-                event_date=_as_date(stated.value) if stated else None,  # never the report's
-                date_span=Span.of(text, start + stated.start, start + stated.end)
-                if stated
-                else None,
-                fatalities=fatalities.count if fatalities else None,
-                fatalities_at_least=fatalities.at_least if fatalities else False,
-                evidence=Span.of(text, start, end),
-                confidence=confidence[id(candidate)],
+        chosen = reading.place(candidate)
+        listed = [chosen]
+        if type_of()[candidate.sub_type] in lex.CODED_AT_EACH_PLACE:
+            listed = reading.listed_with(chosen, text)
+        for place in listed:
+            events.append(
+                Event(
+                    type=type_of()[candidate.sub_type],
+                    sub_type=candidate.sub_type,
+                    actor1=actor1,
+                    actor2=actor2,
+                    place_id=place.id if place else None,
+                    precision=place.precision if place else None,
+                    event_date=_as_date(stated.value) if stated else None,  # never the report's
+                    date_span=Span.of(text, start + stated.start, start + stated.end)
+                    if stated
+                    else None,
+                    fatalities=fatalities.count if fatalities and place is chosen else None,
+                    fatalities_at_least=bool(
+                        fatalities and place is chosen and fatalities.at_least
+                    ),
+                    evidence=Span.of(text, start, end),
+                    confidence=confidence[id(candidate)],
+                )
             )
-        )
     return events
 
 

@@ -2,9 +2,11 @@
 
 Rules alone were 71–76% precise on text they had not seen: a fixed list of blockers cannot
 weigh a weak trigger with a good place against a strong one after "بعد". A logistic
-regression over the candidate's signals (rules.py), its trigger and the stems of the words
-around it in its clause gives a probability; events below the threshold are dropped, and
-the probability is the event's confidence. Weights are data (``data/events/filter.json``,
+regression over the candidate's signals (rules.py) and its trigger gives a probability;
+events below the threshold are dropped, and the probability is the event's confidence. The
+words around the trigger were features too until the development batches doubled: they
+then learned actors' names ("تنظيم" as a sign of no event) and cost clear events, at the
+same cross-validated figures. Weights are data (``data/events/filter.json``,
 written by ``scripts/train_events_filter.py``); inference is plain Python.
 """
 
@@ -17,17 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import ModelDataError
-from marsad.events.keyed import KeyedSentence
 from marsad.events.rules import Candidate
 from marsad.events.taxonomy import type_of
 
 FILTER_FILE = Path(__file__).resolve().parent.parent / "data" / "events" / "filter.json"
-CONTEXT = 3  # words each side of the trigger, within its clause
 
 
-def candidate_features(
-    sentence: KeyedSentence, candidate: Candidate, others: list[Candidate]
-) -> list[str]:
+def candidate_features(candidate: Candidate, others: list[Candidate]) -> list[str]:
     """Names of the binary features that hold for ``candidate`` (one of ``others``)."""
     trigger = candidate.trigger
     event_type = type_of()[candidate.sub_type]
@@ -43,26 +41,12 @@ def candidate_features(
     if trigger.needs:
         features.append(f"needs:{trigger.needs}")
     features += [f"signal:{name}" for name in sorted(candidate.signals)]
-    features += _context(sentence, candidate)
     earlier = [o for o in others if o.first < candidate.first]
     if any(type_of()[o.sub_type] == event_type for o in earlier):
         features.append("others:same_type_before")
     if any(o.accepted for o in others if o is not candidate):
         features.append("others:accepted")
     return features
-
-
-def _context(sentence: KeyedSentence, candidate: Candidate) -> list[str]:
-    tokens = sentence.tokens
-    before = range(max(candidate.first - CONTEXT, 0), candidate.first)
-    after = range(candidate.last, min(candidate.last + CONTEXT, len(tokens)))
-    words = [f"L:{_stem(tokens[i].readings)}" for i in before]
-    words += [f"R:{_stem(tokens[i].readings)}" for i in after]
-    return words
-
-
-def _stem(readings: tuple[str, ...]) -> str:
-    return min(readings, key=len)
 
 
 @dataclass(slots=True)

@@ -15,6 +15,8 @@ that share a sub-event type, a strength, a form and a requirement:
 
 from __future__ import annotations
 
+import re
+
 CLASH = "Armed clash"
 REGAIN = "Government regains territory"
 OVERTAKE = "Non-state actor overtakes territory"
@@ -104,7 +106,8 @@ TRIGGERS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
     (AIR, "weak", "noun", "aircraft", ("براميل", "البراميل")),
     (AIR, "strong", "noun", "", (
         "غارة", "غارات", "ضربة جوية", "ضربات جوية", "قصف جوي",
-        "براميل متفجرة", "برميل متفجر", "طائرة بدون طيار", "طائرة من دون طيار",
+        "براميل متفجرة", "برميل متفجر", "البراميل المتفجرة", "البرميل المتفجر",
+        "برميلا متفجرا", "طائرة بدون طيار", "طائرة من دون طيار",
     )),
     (AIR, "weak", "noun", "", ("غاراتها", "غاراته", "غاراتهم")),
     (AIR, "weak", "noun", "aircraft", ("ضربة", "ضربات")),
@@ -167,7 +170,9 @@ TRIGGERS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
     (AGREEMENT, "strong", "noun", "", ("تبادل الأسرى", "تبادل للأسرى", "صفقة تبادل")),
     (AGREEMENT, "weak", "noun", "group", ("اتفاق", "اتفاقا")),
     (CHANGE, "strong", "noun", "group", ("انشقاق", "انشقاقات", "مبايعة")),
-    (CHANGE, "weak", "noun", "group", ("مبايعته", "مبايعتهم")),
+    (CHANGE, "weak", "noun", "group", (
+        "مبايعته", "مبايعتهم", "انشقاقه", "انشقاقها", "انشقاقهم",
+    )),
     (CHANGE, "strong", "verb", "group", ("انشق", "انشقت", "انشقوا", "بايع", "بايعت", "بايعوا")),
     (CHANGE, "strong", "present", "group", ("ينشق", "تنشق")),
     (DISRUPTED, "strong", "verb", "", ("أبطل", "أبطلت", "أحبطت هجوما", "أحبط هجوما")),
@@ -388,6 +393,7 @@ ARMED = (
     "الوحدات الكردية", "حزب الله", "الحرس", "جنود", "جنديا", "المحتجين", "المتظاهرين",
     "ضباط", "الضباط", "حوثي", "حوثية", "وحدات حماية الشعب",
     "مستوطنين", "مستوطن", "السلطات", "الثوار", "العشائر", "البيشمركة", "الحشد",
+    "عنصرا", "عنصران", "عنصرين",
 )  # fmt: skip
 # State forces and their allies: who retakes territory (else a non-state actor overtakes it).
 STATE_FORCES = (
@@ -420,7 +426,7 @@ MILITARY_TARGETS = (
 # Words of impact that make a munition an attack rather than an arsenal: "صواريخ سقطت".
 IMPACTS = (
     "سقط", "سقطت", "سقوط", "أطلق", "أطلقت", "إطلاق", "انفجر", "انفجرت", "أصاب", "أصابت",
-    "استهدف", "استهدفت", "هز", "هزت", "يهز",
+    "استهدف", "استهدفت", "هز", "هزت", "يهز", "تعرض", "تعرضت",
 )  # fmt: skip
 # Right before a second trigger of a sub-type, these make it the cause of the first, the same
 # incident ("دوي انفجار عنيف…، ناجم عن انفجار عربة مفخخة").
@@ -443,7 +449,7 @@ KILLING = (
 CONTROL_VERBS = (
     "تمكن", "تمكنت", "تمكنوا", "أعلن", "أعلنت", "أحكم", "أحكمت", "أكمل", "أكملت", "بسط",
     "بسطت", "فرضت", "استكملت", "استكمال", "استطاع", "استطاعت", "استطاعوا", "نجح", "نجحت",
-    "نجحوا", "تم", "جرى",
+    "نجحوا", "تم", "جرى", "تعلن", "يعلن",
 )  # fmt: skip
 # A bomb, mine or booby trap: what "تفكيك" (dismantling) must be about.
 WEAPONS = (
@@ -459,6 +465,7 @@ STILL = ("تزال", "يزال", "تزالان", "يزالون", "سيما", "ي
 CROWD = (
     "خرج", "خرجت", "خروج", "الشوارع", "الشارع", "متظاهرين", "المتظاهرين", "محتجين",
     "المحتجين", "المئات", "الآلاف", "الأهالي", "العشرات", "ساحة", "ميدان", "أمام",
+    "شهدت", "تشهد", "شهد",
 )  # fmt: skip
 # Agreements count when someone announces, reaches or signs them.
 AGREEMENT_VERBS = (
@@ -470,6 +477,7 @@ AGREEMENT_VERBS = (
 GROUP_CUES = (
     "التنظيم", "تنظيم", "داعش", "عناصر", "عناصره", "صفوف", "الجماعة", "جماعة", "فصيل",
     "الفصيل", "الجيش", "النصرة", "كتيبة", "لواء", "مقاتلين", "مقاتلون", "الحرس",
+    "الحركة", "حركة",
 )  # fmt: skip
 # Words just before a party that make it the target, not the one who acts: "غارات على
 # مواقع الحوثيين", "ضد داعش", "في صفوف المتمردين", "قصف أهداف لـ«داعش»" (the lone ل).
@@ -572,3 +580,17 @@ CONDEMNATIONS = (
 # "وخمسة متطرفين قتلوا في غارة جوية", "لقي حتفه جراء القصف".
 SUFFERED_BY = ("في", "جراء", "إثر", "نتيجة", "بسبب", "حتفه", "حتفهم", "مصرعه", "مصرعهم")
 SUFFERED_REACH = 4  # words from the casualty verb to the cause, at most (قتلوا ليل الأربعاء في)
+
+# One event at each place of a list ("غارات على مواقع الحوثيين في صنعاء وحجة ومأرب"),
+# for these types; protests and arrests in several cities are told as one campaign.
+CODED_AT_EACH_PLACE = frozenset({"Battles", "Explosions/Remote violence"})
+# Between two places of one list: "صنعاء وحجة", "صنعاء، حجة".
+PLACE_LIST_JOINT = re.compile(r"\s*(?:[،,]\s*)?و?\s*")
+# What comes before a list of the event's places (match keys): "في", a word with ب
+# ("بمحافظتي", "بأطراف مدينتي"), then plural or dual designators; not "بين", "بعد".
+PLACE_LIST_LEAD = re.compile(
+    r"(?:^|\s)(?:في|ب(?!ين|عد|سبب|حق)\S+)"
+    r"(?:\s(?:محافظتي|مدينتي|مديريتي|منطقتي|بلدتي|قريتي|محافظات|مدن|مديريات|مناطق|"
+    r"بلدات|قري|احياء|حيي))?\s*$"
+)
+PLACE_LIST_LEAD_CHARS = 40  # how much text before a list PLACE_LIST_LEAD reads

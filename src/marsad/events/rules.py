@@ -479,7 +479,8 @@ def _who_takes_territory(
 def consolidate(found: list[Candidate]) -> list[Candidate]:
     """One candidate per sub-type; the more specific reading of one event wins.
 
-    An "attack" (هجوم) beside an explosion is that explosion, not a second event.
+    An "attack" (هجوم) beside an explosion is that explosion, not a second event; a
+    place regained and overtaken in one sentence is one taking, read by its first word.
     """
     subs = {c.sub_type for c in found}
     if lex.AIR in subs:  # a bare "قصف" beside air strikes is the air strikes
@@ -490,6 +491,9 @@ def consolidate(found: list[Candidate]) -> list[Candidate]:
     dropped: set[str] = set()
     if subs & TERRITORY:
         dropped |= {lex.CLASH, lex.TRANSFER}
+    if subs >= TERRITORY:  # "تعلن تحرير لحج وطرد ميليشيات الحوثي": one taking, read first
+        first = min((c for c in found if c.sub_type in TERRITORY), key=lambda c: c.first)
+        dropped |= TERRITORY - {first.sub_type}
     if subs & EXPLOSIONS:
         dropped |= {lex.ATTACK, lex.TRANSFER}
         found = [c for c in found if not (c.sub_type == lex.CLASH and c.trigger.needs == "target")]
