@@ -237,10 +237,13 @@ BLOCKING = frozenset(
 
 
 def _causes_the_casualties(sentence: KeyedSentence, start: int) -> bool:
-    """ "وقتل ثمانية أشخاص عندما انفجرت سيارة": the sentence opens on casualties and the
-    trigger, right after عندما, بعد أن, إثر …, is what caused them."""
+    """ "وقتل ثمانية أشخاص عندما انفجرت سيارة", "إن شرطيين قتلا وأصيب ثلاثة آخرون اليوم
+    الأحد عندما انفجرت عبوة": casualties told just before, and the trigger, right after
+    عندما, بعد أن, إثر …, is what caused them."""
     link = sentence.last(CAUSE_LINKS, start - 3, start)
-    return link is not None and sentence.has(CASUALTY_VERBS, 0, min(2, link))
+    return link is not None and sentence.has(
+        CASUALTY_VERBS, max(0, link - lex.CASUALTY_REACH), link
+    )
 
 
 def _signals(
