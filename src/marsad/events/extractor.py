@@ -31,6 +31,7 @@ from marsad.events.filter import EventFilter, candidate_features
 from marsad.events.keyed import KeyedSentence, PhraseSet
 from marsad.events.rules import (
     CASUALTY_VERBS,
+    RELATIVES,
     STATISTIC,
     VETO,
     VIOLENT_TYPES,
@@ -109,10 +110,13 @@ class SentenceReading:
         at = self.sentence.tokens[candidate.first].start
         return _most_precise(self._clause_places(candidate) or self._places(candidate), at)
 
-    def listed_with(self, place: Place | None, text: str) -> list[Place | None]:
+    def listed_with(
+        self, candidate: Candidate, place: Place | None, text: str
+    ) -> list[Place | None]:
         """``place`` and the places listed with it where the event took place ("غارات في
         صنعاء وحجة ومأرب", "بأطراف مدينتي الرمادي والفلوجة"): ACLED codes one event at
-        each. A list after "بين" or "نحو" tells no places of the event's."""
+        each. A list after "بين" or "نحو", or in a relative clause after the trigger ("غارات
+        على التنظيم الذي يسيطر على مناطق في سوريا والعراق"), tells no places of the event's."""
         if place is None:
             return [None]
         ordered = sorted(self.places, key=lambda p: p.span.start)
@@ -129,7 +133,13 @@ class SentenceReading:
         listed = ordered[first : last + 1]
         lead_at = max(0, listed[0].span.start - lex.PLACE_LIST_LEAD_CHARS)
         lead = match_key(text[lead_at : listed[0].span.start])
-        if len(listed) == 1 or not lex.PLACE_LIST_LEAD.search(lead):
+        if (
+            len(listed) == 1
+            or not lex.PLACE_LIST_LEAD.search(lead)
+            or self.sentence.has(
+                RELATIVES, candidate.last, self.sentence.token_index(listed[0].span.start)
+            )
+        ):
             return [place]
         broad = place.kind in BROAD_PLACES
         return [p for p in listed if (p.kind in BROAD_PLACES) == broad]
@@ -474,7 +484,7 @@ def _sentence_events(
         chosen = reading.place(candidate)
         listed = [chosen]
         if type_of()[candidate.sub_type] in lex.CODED_AT_EACH_PLACE:
-            listed = reading.listed_with(chosen, text)
+            listed = reading.listed_with(candidate, chosen, text)
         for place in listed:
             events.append(
                 Event(
