@@ -205,6 +205,13 @@ def test_quoted_title_is_not_a_place(component: PlacesComponent) -> None:
     assert places_of(component, "وقال لـ«الشرق الأوسط» إن الاتفاق قريب.") == []
 
 
+def test_a_quoted_name_after_its_designator_is_a_place(component: PlacesComponent) -> None:
+    text = 'قتل جندي تركي في اشتباكات في ولاية "أديامان"، واستهدف التفجير مسجدا في منطقة «عسير».'
+    found = places_of(component, text)
+    assert one(found, "أديامان").country == "TR"
+    assert one(found, "عسير").country == "SA"
+
+
 @given(st.text(alphabet="والفبكلرقهد ", min_size=1, max_size=12))
 def test_cheap_clitic_test_never_misses_a_reading(key: str) -> None:
     # The scan skips clitic_stems for words the cheap test rules out: it must not rule

@@ -298,7 +298,12 @@ class PlaceFinder:
         # A direction or "near" word alone (جنوب البلاد, محيط المدينة) does not make a
         # common word a place; a designator of a kind (قرية, مدينة) or ريف does.
         designated = kinds is not None or relation == "countryside"
-        weak = not hit.bare or _quoted(text, start, end) or self._indefinite(name, hit.places)
+        introduced = span_start != words[i].start  # a designator: منطقة «عسير» is a place
+        weak = (
+            not hit.bare
+            or (_quoted(text, start, end) and not introduced)
+            or self._indefinite(name, hit.places)
+        )
         if not designated and (name in NEVER_ALONE or (mention is None and weak)):
             return None, 0 if n == 1 else n  # one word may still be an adjective
         if relation in SPAN_RELATIONS:
@@ -549,10 +554,13 @@ def _covering(mentions: Sequence[Mention], start: int, end: int) -> Mention | No
 
 
 def _follows(text: str, previous: Word, word: Word) -> bool:
-    """Only spaces (and a hashtag's ``#``) between two words: ``محافظة #دير_الزور``."""
+    """Only spaces (and a hashtag's ``#``, or the opening quote of a quoted name) between
+    two words: ``محافظة #دير_الزور``, ``ولاية «أديامان»``."""
     if word.hashtag >= 0 and previous.hashtag == word.hashtag:
         return False
     gap = text[previous.end : word.start]
+    if gap.rstrip(" ")[-1:] in OPENING_QUOTES:
+        gap = gap.rstrip(" ")[:-1]
     return gap.strip(" \t#＃") == "" and gap.count("#") + gap.count("＃") <= 1
 
 
