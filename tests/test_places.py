@@ -212,6 +212,13 @@ def test_a_quoted_name_after_its_designator_is_a_place(component: PlacesComponen
     assert one(found, "عسير").country == "SA"
 
 
+def test_an_adjective_after_the_land_names_the_country(component: PlacesComponent) -> None:
+    text = "وقصفت الطائرات مواقع داخل الأراضي السورية، وقال مسؤول سوري إن القصف مستمر."
+    found = places_of(component, text)
+    assert one(found, "السورية").relation == "mention"
+    assert one(found, "سوري").relation == "adjective"
+
+
 @given(st.text(alphabet="والفبكلرقهد ", min_size=1, max_size=12))
 def test_cheap_clitic_test_never_misses_a_reading(key: str) -> None:
     # The scan skips clitic_stems for words the cheap test rules out: it must not rule

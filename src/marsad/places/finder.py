@@ -30,6 +30,7 @@ from marsad.places.lexicon_data import (
     NOT_PLACE_BEFORE,
     NOT_PLACES_AS_WRITTEN,
     SPAN_RELATIONS,
+    TERRITORY_NOUNS,
 )
 
 MatchRelation = Literal["mention", "near", "countryside", "adjective"]
@@ -288,7 +289,11 @@ class PlaceFinder:
             return None, n
         if n == 1 and self._feminine_adjective(name) and i > 0 and words[i].joined:
             previous = words[i - 1].key
-            if previous.startswith("ال") and previous not in PARTICLES_IN_AL:
+            if (
+                previous.startswith("ال")
+                and previous not in PARTICLES_IN_AL
+                and not _after_territory(words, i)
+            ):
                 # الطائرة السعودية: Saudi, not Saudi Arabia (إلى السعودية is the country)
                 country = self.gazetteer.adjectives[name[2:-1]]
                 return NameMatch(start, end, name, (country,), relation="adjective"), n
@@ -436,12 +441,13 @@ class PlaceFinder:
             prefix[:1] in ("ب", "ل") or (i > 0 and words[i - 1].key in LANGUAGE_CUES)
         ):
             return None  # إلى الإنجليزية، بالتركية: the language, no place
+        territory = _after_territory(words, i)
         return NameMatch(
             start=word.start + cut,
             end=word.end,
             key=adjective,
             places=(self.gazetteer.adjectives[adjective],),
-            relation="adjective",
+            relation="mention" if territory else "adjective",  # الأراضي السورية: Syria
         )
 
     def _unmatched_loc(
@@ -551,6 +557,11 @@ def _covering(mentions: Sequence[Mention], start: int, end: int) -> Mention | No
         if mention.span.start <= start and end <= mention.span.end:
             return mention
     return None
+
+
+def _after_territory(words: list[Word], i: int) -> bool:
+    """Word ``i`` follows "الأراضي" ("داخل الأراضي السورية"): its adjective names the land."""
+    return i > 0 and not TERRITORY_NOUNS.isdisjoint(clitic_stems(words[i - 1].key))
 
 
 def _follows(text: str, previous: Word, word: Word) -> bool:

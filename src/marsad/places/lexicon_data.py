@@ -113,6 +113,10 @@ NOT_PLACE_BEFORE = {
 # language: "ترجمه إلى الإنجليزية", "من الفرنسية", "اللغة التركية", "بالتركية". Match keys.
 LANGUAGE_CUES = frozenset({"الي", "من", "عن", "اللغه", "لغه", "بلغه", "باللغه"})
 
+# A country's adjective after these names the country's land, a place: "داخل الأراضي
+# السورية" is in Syria. Match keys, proclitics read off.
+TERRITORY_NOUNS = frozenset({"الاراضي", "اراضي"})
+
 # Names that are places only after a designator of their kind, whatever the tagger says:
 # ``المدينة`` is "the city" (of the report) far more often than Madinah, which the news
 # calls ``المدينة المنورة``.
