@@ -34,6 +34,7 @@ from marsad.model import Entity, EntityType, Mention, Span
 
 # The id prefix of an unnamed source's entity (``anon:per:1``): never resolved to anyone.
 ANONYMOUS = "anon"
+LOCAL = "local"  # id prefix of an entity the registry does not know
 
 T = TypeVar("T")
 
@@ -253,7 +254,7 @@ def link(
     counters: dict[str, int] = {}
 
     def new_local(cand: Candidate, surface: str, anonymous: bool = False) -> _Local:
-        prefix = ANONYMOUS if anonymous else "local"
+        prefix = ANONYMOUS if anonymous else LOCAL
         counters[prefix] = counters.get(prefix, 0) + 1
         ident = f"{prefix}:{cand.label.lower()}:{counters[prefix]}"
         entity = Entity(id=ident, type=cand.label, name=surface)

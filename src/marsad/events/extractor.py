@@ -21,7 +21,7 @@ from marsad.arabic import (
     split_sentences,
     strip_conjunction,
 )
-from marsad.entities.linking import ANONYMOUS
+from marsad.entities.linking import ANONYMOUS, LOCAL
 from marsad.entities.registry import default_registry
 from marsad.events import fatalities_data as numbers
 from marsad.events import lexicon_data as lex
@@ -58,6 +58,7 @@ CORROBORATING_SENTENCES = 3  # plausible tellings in this many sentences make an
 HEADLINE_MAX_WORDS = 16
 CAUSES = PhraseSet(lex.CAUSES)
 TARGET_MARKERS = PhraseSet(lex.TARGET_MARKERS)
+FACED = PhraseSet(("مع",))
 CONDEMNATIONS = PhraseSet(lex.CONDEMNATIONS)
 SELF_REPORTS = frozenset(match_key(w) for w in lex.SELF_REPORTS)
 OWN_FORCES = tuple(match_key(w) for w in lex.OWN_FORCES)
@@ -602,7 +603,9 @@ def _named_actors(
     targets = [
         m
         for m in inside
-        if _is_target(sentence, m, candidate.last) or _befallen(sentence, m, candidate.first)
+        if _is_target(sentence, m, candidate.last)
+        or _befallen(sentence, m, candidate.first)
+        or _faced(sentence, m, candidate)
     ]
     for previous, mention in pairwise(inside):  # "مقتل العشرات من الحوثيين وقوات صالح"
         if previous in targets and mention not in targets and _joined(sentence, previous, mention):
@@ -616,6 +619,8 @@ def _named_actors(
             and m not in inside
             and not _is_target(sentence, m, candidate.last)
         ]
+        known = [m for m in agents if not (m.entity_id or "").startswith(LOCAL + ":")]
+        agents = known or agents  # "قوات الأمن دخلت جامعة الأنبار…": the force, not the campus
     before = [  # "الحكومة العراقية أعلنت رفضها لقصف الطائرات التركية": Iraq only objects
         m
         for m in agents
@@ -708,6 +713,18 @@ def _is_target(sentence: KeyedSentence, mention: Mention, after_trigger: int) ->
         return True
     return sentence.has(TARGET_MARKERS, index - lex.TARGET_REACH, index) or _counted(
         sentence, index
+    )
+
+
+def _faced(sentence: KeyedSentence, mention: Mention, candidate: Candidate) -> bool:
+    """The other side of a battle, after its verb and "مع" ("واشتبكت مع مسلحي داعش"):
+    the verb's subject fought it."""
+    index = sentence.token_index(mention.span.start)
+    return (
+        candidate.sub_type == lex.CLASH
+        and candidate.trigger.form == "verb"
+        and index >= candidate.last
+        and sentence.has(FACED, index - lex.TARGET_REACH, index)
     )
 
 
