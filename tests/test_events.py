@@ -257,6 +257,16 @@ def test_a_party_named_as_the_target_is_never_actor_one(text: str, targets: str)
             {"army": "القوات البرية", "houthis": "ميليشيا الحوثي"},
             ("houthis", "army"),
         ),
+        (  # who waged them, named after the strikes and their verb of waging
+            "ودمرت غارات جوية شنتها مقاتلات التحالف العربي أمس مواقع الحوثيين في صعدة.",
+            {"coalition": "مقاتلات التحالف العربي", "houthis": "الحوثيين"},
+            ("coalition", "houthis"),
+        ),
+        (  # the other side of a battle, after its verb and مع
+            "وقالت القيادة إن قوات الأمن دخلت جامعة الأنبار أمس واشتبكت مع مسلحي داعش.",
+            {"isf": "قوات الأمن", "is": "داعش"},
+            ("isf", "is"),
+        ),
     ],
 )
 def test_who_acts_and_who_is_acted_upon(

@@ -631,7 +631,10 @@ def _named_actors(
     ]
     after = [m for m in agents if m.span.start >= trigger_end]
     first: Mention | None
-    if candidate.trigger.form != "noun" and after and _near(sentence, trigger_end, after[0]):
+    waged_by = _waged_by(sentence, candidate, inside)
+    if waged_by is not None:  # "غارات جوية شنتها مقاتلات التحالف": who waged them
+        first = waged_by
+    elif candidate.trigger.form != "noun" and after and _near(sentence, trigger_end, after[0]):
         first = after[0]  # verb-subject order: "قصفت قوات المعارضة…"
     elif before:
         first = before[-1]
@@ -680,6 +683,20 @@ def _sides(
 
     first, second = first_party(between + 1, one_side), first_party(one_side + 2, end)
     return (first, second) if first and second else None
+
+
+def _waged_by(
+    sentence: KeyedSentence, candidate: Candidate, mentions: list[Mention]
+) -> Mention | None:
+    """The party right after a verb of waging that follows the trigger ("غارات شنتها
+    مقاتلات التحالف", "الغارات التي تنفذها الطائرات التركية")."""
+    tokens = sentence.tokens
+    for index in range(candidate.last, min(candidate.last + lex.WAGING_REACH, len(tokens))):
+        if _waging(tokens[index].key):
+            return next(
+                (m for m in mentions if sentence.token_index(m.span.start) == index + 1), None
+            )
+    return None
 
 
 def _waging(key: str) -> bool:
