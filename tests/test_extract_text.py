@@ -143,6 +143,11 @@ def test_a_short_first_line_is_a_byline_only_when_it_opens_with_a_given_name(
             "مقالات أخرى للكاتبالربيع التركي!!وزير بلا مكتب !كيف تجذب داعش ضحاياها؟",
             "read_more",
         ),
+        (  # al-madina.com's columnist contact line, the e-mail run into it
+            "adnanksalah@yahoo.comللتواصل مع الكاتب ارسل رسالة SMS تبدأ بالرمز (5) ثم مسافة "
+            "ثم نص الرسالة إلى 88591 - Stc 635031 - Mobily 737221 - Zain",
+            "contact",
+        ),
     ],
 )
 def test_a_trailer_is_boilerplate_and_reports_no_event(trailer: str, reason: str) -> None:

@@ -83,6 +83,20 @@ def test_anonymity_words_are_never_cues() -> None:
     assert found.sources[0].anonymous
 
 
+def test_reasoning_idioms_are_not_quotes() -> None:
+    for text in (
+        "لكن المنطق يقول إننا لنتجاوز الصعوبات ليس أمامنا سوى العمل.",
+        "والحقيقة تقول إن الحرب في اليمن لن تنتهي قريبا.",
+    ):
+        assert find_quotes(text).quotes == []
+
+
+def test_a_cue_may_be_qualified_before_its_colon() -> None:
+    text = "وقال ليون في هذا الصدد: «لقد اطلعنا على مختلف الأفكار من أجل العودة إلى الحوار»."
+    [quote] = find_quotes(text).quotes
+    assert quote.span.text.startswith("لقد اطلعنا")
+
+
 def test_titles_slogans_and_terms_are_not_quotes() -> None:
     for text in (
         "بدأ الميهي مسيرته مع السينما كسيناريست، فقدم عام 1966 فيلم «جفت الأمطار»، ثم "

@@ -64,6 +64,10 @@ BOILERPLATE: dict[str, tuple[str, ...]] = {
     "tags": (
         r"^(الكلمات المفتاحيه|الوسوم|كلمات دلاليه|كلمات مفتاحيه|سمات)\b",
     ),
+    "contact": (  # a columnist's SMS line: "للتواصل مع الكاتب ارسل رسالة SMS تبدأ بالرمز (5)"
+        r"للتواصل (مع الكاتب|ارسل)",
+        r"تبدا بالرمز",
+    ),
 }  # fmt: skip
 
 # Blocks longer than this (characters) are never removed as boilerplate.
