@@ -150,6 +150,13 @@ def test_hashtags_count_as_mentions(component: EntitiesComponent) -> None:
     assert sna.span.text == "#الجيش_الوطني_السوري"
 
 
+def test_a_hashtag_form_written_out_is_ordinary_words(component: EntitiesComponent) -> None:
+    # #الحل_السوري is the outlet; "الحل السوري" in a column is "the Syrian solution".
+    text = "ويرى الكاتب أن الحل السوري لن يأتي إلا عبر التفاوض، كما قال لموقع #الحل_السوري."
+    analysis = run(component, text)
+    assert [m.span.text for m in mentions_of(analysis, "outlet:al-hal-net")] == ["#الحل_السوري"]
+
+
 def test_initials_are_an_anonymous_person_never_resolved(component: EntitiesComponent) -> None:
     text = (
         "وقال أ.ع، وهو ناشط من مدينة الرقة طلب عدم ذكر اسمه لدواعٍ أمنية، إن عناصر "

@@ -288,7 +288,9 @@ def link(
         if cand.origin == "initials":
             local = new_local(cand, surface, anonymous=True)
         else:
-            match = cand.match or registry.resolve(surface, cand.label, country)
+            match = cand.match or registry.resolve(
+                surface, cand.label, country, hashtag=cand.origin == "hashtag"
+            )
             if match is not None:
                 local = registry_local(match)
             else:

@@ -43,8 +43,9 @@ class Alias:
 
     @property
     def finds(self) -> bool:
-        """Whether this alias may create a mention by itself (not only link one)."""
-        if self.kind in ("weak", "article"):
+        """Whether this alias may create a mention by itself (not only link one); a hashtag
+        form finds only hashtags (``#الحل_السوري``), never the same words written out."""
+        if self.kind in ("weak", "article", "hashtag"):
             return False
         return not (self.kind == "latin" and len(self.key) <= SHORT_LATIN)
 
@@ -152,10 +153,21 @@ class Registry:
         return in_country(self.index.get(key, []), country)
 
     def resolve(
-        self, text: str, label: str | None = None, country: str | None = None
+        self,
+        text: str,
+        label: str | None = None,
+        country: str | None = None,
+        *,
+        hashtag: bool = True,
     ) -> RegistryMatch | None:
-        """The one entity a mention names, if exactly one of the right type is known."""
+        """The one entity a mention names, if exactly one of the right type is known.
+
+        ``hashtag=False``: a mention written as words, for which a hashtag form says
+        nothing (``#الحل_السوري`` is the outlet, "الحل السوري" the Syrian solution).
+        """
         matches = self.lookup(text, country=country)
+        if not hashtag:
+            matches = [m for m in matches if m.alias.kind != "hashtag"]
         if label is not None:
             matches = [m for m in matches if m.entity.type == label]
         ids = {m.entity.id for m in matches}
