@@ -150,6 +150,16 @@ def test_hashtags_count_as_mentions(component: EntitiesComponent) -> None:
     assert sna.span.text == "#الجيش_الوطني_السوري"
 
 
+def test_two_people_joined_by_wa_are_two_mentions(component: EntitiesComponent) -> None:
+    # aawsat, 2015-08 (a column): the tagger takes "أنان والإبراهيمي" as one name.
+    text = (
+        "وكان المبعوث كوفي أنان قد استقال. وسعى دي ميستورا إلى معالجة كلية للوضع السوري "
+        "على نحو ما فعل أنان والإبراهيمي، لكن مع توسيع قاعدة الحوار."
+    )
+    people = [m.span.text for m in run(component, text).mentions if m.label == "PER"]
+    assert people[-2:] == ["أنان", "الإبراهيمي"]
+
+
 def test_a_hashtag_form_written_out_is_ordinary_words(component: EntitiesComponent) -> None:
     # #الحل_السوري is the outlet; "الحل السوري" in a column is "the Syrian solution".
     text = "ويرى الكاتب أن الحل السوري لن يأتي إلا عبر التفاوض، كما قال لموقع #الحل_السوري."

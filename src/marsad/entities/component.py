@@ -99,6 +99,22 @@ def _trim_edge_words(text: str, start: int, end: int) -> tuple[int, int]:
     return (words[0][0], words[-1][1]) if words else (end, end)
 
 
+JOINED_NAME_MIN = 6  # letters of a word that opens on وال to be a second name (والي: no)
+
+
+def _joined_people(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A person's span that takes in "و" + a definite name is two people joined
+    (``أنان والإبراهيمي``): a person's name never holds a word that opens on وال."""
+    spans = []
+    for word in _WORD.finditer(text, start, end):
+        key = match_key(word.group())
+        if word.start() > start and key.startswith("وال") and len(key) >= JOINED_NAME_MIN:
+            spans.append((start, len(text[: word.start()].rstrip())))
+            start = word.start() + 1  # the name after the conjunction
+    spans.append((start, end))
+    return [(s, e) for s, e in spans if s < e]
+
+
 def _complete_lineage(text: str, end: int) -> int:
     """A person's span that stops at ``بن`` (or runs on into another ``بن``) takes in the
     lineage: ``بندر بن`` + ``عبدالله بن عبدالعزيز`` is one name."""
@@ -214,8 +230,10 @@ class EntitiesComponent:
                 start, end = _trim_edge_words(text, start, end)
                 if kind == "PER":
                     end = _complete_lineage(text, end)
-                if start < end:
-                    found.append(Candidate(start, end, kind, "ner"))  # type: ignore[arg-type]
+                spans = _joined_people(text, start, end) if kind == "PER" else [(start, end)]
+                for first, last in spans:
+                    if first < last:
+                        found.append(Candidate(first, last, kind, "ner"))  # type: ignore[arg-type]
         found.extend(gazetteer_candidates(text, self.finders, self.places_index))
         found = [c for c in found if c.origin not in ("ner", "gazetteer") or _names(text, c)]
         found = [
