@@ -536,8 +536,10 @@ def adjective_keys(drafts: list[Draft], supplement: dict, names: dict[str, NameE
         for ending in NISBA_ENDINGS:
             form = stem + ending
             # سورية is both; the finder reads السورية as the adjective unless it is a name.
+            # السعودية names the country it is the adjective of: the indefinite سعودية
+            # ("مساع سعودية وتركية") is then only the adjective.
             named = names.get("ال" + form)
-            if named is None or not named.bare:
+            if named is None or not named.bare or named.places == (number,):
                 adjectives.setdefault(form, number)
     return adjectives
 
