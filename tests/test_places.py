@@ -230,6 +230,21 @@ def test_an_indefinite_feminine_adjective_is_the_country(component: PlacesCompon
     ]
 
 
+def test_a_list_shares_the_designator_of_its_first_name(component: PlacesComponent) -> None:
+    text = "وشنت طائرات التحالف غارات على مواقع في محافظات مأرب وعمران وحجة والجوف، ومدينة صنعاء."
+    found = places_of(component, text)
+    assert [(p.span.text, p.kind) for p in found][:4] == [
+        ("مأرب", "governorate"),
+        ("عمران", "governorate"),  # a common word alone: a place as one of the list
+        ("حجة", "governorate"),
+        ("الجوف", "governorate"),
+    ]
+    # a comma alone does not join: "دون" ("without") after a city stays a word
+    assert [
+        p.span.text for p in places_of(component, "قصف على حي في مدينة حمص، دون انباء عن اصابات.")
+    ] == ["حمص"]
+
+
 def test_an_adjective_after_the_land_names_the_country(component: PlacesComponent) -> None:
     text = "وقصفت الطائرات مواقع داخل الأراضي السورية، وقال مسؤول سوري إن القصف مستمر."
     found = places_of(component, text)

@@ -24,6 +24,7 @@ from marsad.places.lexicon_data import (
     DIRECTION_ADJECTIVES,
     ITS_COUNTRYSIDE,
     LANGUAGE_CUES,
+    LIST_JOINTS,
     NEVER_ALONE,
     NOT_ADJECTIVES_AS_WRITTEN,
     NOT_PLACE_AFTER,
@@ -205,8 +206,9 @@ class PlaceFinder:
             if i < free:
                 continue
             reading = words[i].reading
+            listed = _listed_kinds(text, found[-1] if found else None, words[i])
             match, used = (
-                self._name_at(text, words, i, loc, blocked) if reading.opening else NO_NAME
+                self._name_at(text, words, i, loc, blocked, listed) if reading.opening else NO_NAME
             )
             if used == 0:
                 if reading.countryside:
@@ -251,7 +253,10 @@ class PlaceFinder:
         i: int,
         loc: Sequence[Mention],
         blocked: Sequence[Mention],
+        listed: frozenset[str] | None = None,
     ) -> tuple[NameMatch | None, int]:
+        """The name at word ``i``; ``listed``: the kinds the designator of a list it is in
+        asks for ("محافظات مأرب وعمران": Amran is a governorate too)."""
         longest = self._longest_name(words, i)
         if longest is None:
             return None, 0
@@ -298,6 +303,8 @@ class PlaceFinder:
                 country = self.gazetteer.adjectives[name[2:-1]]
                 return NameMatch(start, end, name, (country,), relation="adjective"), n
         relation, kinds, span_start = self._designator(text, words, i)
+        if kinds is None and relation == "mention" and span_start == words[i].start:
+            kinds = listed
         if len(name) - name.count(" ") < MIN_BARE_LETTERS and kinds is None:
             return None, 0  # إب only as "محافظة إب", "مدينة إب"
         # A direction or "near" word alone (جنوب البلاد, محيط المدينة) does not make a
@@ -557,6 +564,17 @@ def _covering(mentions: Sequence[Mention], start: int, end: int) -> Mention | No
         if mention.span.start <= start and end <= mention.span.end:
             return mention
     return None
+
+
+def _listed_kinds(text: str, previous: NameMatch | None, word: Word) -> frozenset[str] | None:
+    """The kinds a list's designator asks for, when ``word`` follows the list's last name
+    with only a conjunction or a comma between them."""
+    if previous is None or previous.kinds is None or previous.end > word.start:
+        return None
+    gap = "".join(text[previous.end : word.start].split())
+    if text[word.start : word.end].startswith("و"):
+        gap += "و"  # وعمران: the conjunction glued to the name
+    return previous.kinds if gap in LIST_JOINTS else None
 
 
 def _after_territory(words: list[Word], i: int) -> bool:

@@ -13,7 +13,12 @@ TOWN_KINDS = frozenset({"city", "town", "village"})
 # ``None`` kinds: the designator says nothing about the kind. Keys are match keys.
 DESIGNATORS: dict[str, tuple[Relation, frozenset[str] | None]] = {
     "محافظه": ("mention", GOVERNORATE_KINDS),
+    "محافظات": ("mention", GOVERNORATE_KINDS),  # the first of a list: "محافظات مأرب وعمران"
+    "محافظتي": ("mention", GOVERNORATE_KINDS),
     "ولايه": ("mention", GOVERNORATE_KINDS),
+    "مدن": ("mention", frozenset({"city", "town"})),
+    "مدينتي": ("mention", frozenset({"city", "town"})),
+    "بلدتي": ("mention", TOWN_KINDS),
     "اقليم": ("mention", frozenset({"region", "governorate"})),
     "مدينه": ("mention", frozenset({"city", "town"})),
     "بلده": ("mention", TOWN_KINDS),
@@ -121,3 +126,8 @@ TERRITORY_NOUNS = frozenset({"الاراضي", "اراضي"})
 # ``المدينة`` is "the city" (of the report) far more often than Madinah, which the news
 # calls ``المدينة المنورة``.
 NEVER_ALONE = frozenset({"المدينه"})
+
+# Between two names of one list, which share the designator of the first ("محافظات مأرب
+# وعمران وحجة"): a conjunction, glued to the next name or not, after a comma or not
+# (spaces left out). A comma alone does not join: "بمدينة حمص، دون انباء" ("without").
+LIST_JOINTS = frozenset({"و", "،و", ",و"})
