@@ -100,6 +100,7 @@ class SentenceReading:
     clauses: list[int]  # clause number of each token
     candidates: list[Candidate]
     places: list[Place]  # resolved places of the sentence, adjectives ("السوري") left out
+    named: list[Place]  # every place named in the sentence, resolved or not, no adjective
     toll: Toll | None
     dates: list[DateMatch]  # offsets into the sentence
 
@@ -120,7 +121,7 @@ class SentenceReading:
         على التنظيم الذي يسيطر على مناطق في سوريا والعراق"), tells no places of the event's."""
         if place is None:
             return [None]
-        ordered = sorted(self.places, key=lambda p: p.span.start)
+        ordered = sorted(self.named, key=lambda p: p.span.start)
         at = next(i for i, p in enumerate(ordered) if p is place)
         first = last = at
         while first and lex.PLACE_LIST_JOINT.fullmatch(
@@ -137,8 +138,8 @@ class SentenceReading:
         if (
             len(listed) == 1
             or not lex.PLACE_LIST_LEAD.search(lead)
-            or self.sentence.has(
-                RELATIVES, candidate.last, self.sentence.token_index(listed[0].span.start)
+            or self.sentence.has(  # "التي" right after the trigger describes the event
+                RELATIVES, candidate.last + 1, self.sentence.token_index(listed[0].span.start)
             )
         ):
             return [place]
@@ -461,7 +462,8 @@ def _read(text: str, start: int, end: int, context: _Context) -> SentenceReading
     candidates = find_candidates(sentence, facts, clauses)
     if not candidates:
         return None
-    return SentenceReading(sentence, clauses, candidates, resolved, toll, dates)
+    named = [p for p in places if p.relation != "adjective" and id(p) not in locators]
+    return SentenceReading(sentence, clauses, candidates, resolved, named, toll, dates)
 
 
 def _sentence_events(

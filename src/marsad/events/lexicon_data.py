@@ -591,14 +591,15 @@ SUFFERED_REACH = 4  # words from the casualty verb to the cause, at most (قتل
 CODED_AT_EACH_PLACE = frozenset({"Battles", "Explosions/Remote violence"})
 # Between two places of one list: "صنعاء وحجة", "صنعاء، حجة", "مديرية «كتاف» ومديرية «ساقين»".
 PLACE_LIST_JOINT = re.compile(
-    r"[»\"”]?\s*(?:[،,]\s*)?و?(?:(?:منطقة|مدينة|محافظة|مديرية|بلدة|قرية|ناحية|قضاء|حي)\s+)?"
+    r"[»\"”]?\s*(?:[،,]\s*)?و?(?:(?:منطقة|مدينة|محافظة|مديرية|بلدة|قرية|ناحية|قضاء|حي|معسكر)\s+)?"
     r"[«\"“]?\s*"
 )
-# What comes before a list of the event's places (match keys): "في", a word with ب
-# ("بمحافظتي", "بأطراف مدينتي"), then plural or dual designators; not "بين", "بعد".
+# What comes before a list of the event's places (match keys): "في", "قرب", "على", a word
+# with ب ("بمحافظتي", "بأطراف مدينتي"), then plural or dual designators; or ب glued to the
+# first name ("بالعراق وسوريا"); not "بين", "بعد".
 PLACE_LIST_LEAD = re.compile(
-    r"(?:^|\s)(?:في|ب(?!ين|عد|سبب|حق)\S+)"
+    r"(?:(?:^|\s)(?:في|قرب|بالقرب من|على|ب(?!ين|عد|سبب|حق)\S+)"
     r"(?:\s(?:محافظتي|مدينتي|مديريتي|منطقتي|بلدتي|قريتي|محافظات|مدن|مديريات|مناطق|"
-    r"بلدات|قري|احياء|حيي))?\s*$"
+    r"بلدات|قري|احياء|حيي))?\s*$)|(?:(?:^|\s)ب$)"
 )
 PLACE_LIST_LEAD_CHARS = 40  # how much text before a list PLACE_LIST_LEAD reads
