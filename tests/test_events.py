@@ -421,6 +421,13 @@ def test_a_killing_of_civilians_is_violence_against_civilians() -> None:
     assert [(e.type, e.sub_type) for e in events] == [("Violence against civilians", "Attack")]
 
 
+def test_a_date_in_a_name_is_no_history() -> None:
+    # "قصر 22 مايو" is a palace in Aden, not a date three months before the report
+    text = "وقال مصدر عسكري إن المقاومة استعادت أمس قصر 22 مايو الرئاسي في مدينة عدن."
+    events = events_of(text, date(2015, 8, 1))
+    assert [e.sub_type for e in events] == ["Government regains territory"]
+
+
 def test_the_dead_of_a_blast_belong_to_the_blast() -> None:
     events = events_of("مقتل 15 شخصا في تفجير سيارة مفخخة في بلدة الطارمية أمس.")
     assert [e.type for e in events] == ["Explosions/Remote violence"]

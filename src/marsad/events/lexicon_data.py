@@ -604,3 +604,10 @@ PLACE_LIST_LEAD = re.compile(
     r"بلدات|قري|احياء|حيي))?\s*$)|(?:(?:^|\s)ب$)"
 )
 PLACE_LIST_LEAD_CHARS = 40  # how much text before a list PLACE_LIST_LEAD reads
+
+# Before a day and month, these make them a name, not a date: "قصر 22 مايو الرئاسي",
+# "ثورة 26 سبتمبر", "بشارع 14 أكتوبر" (proclitics read off).
+NAMED_FOR_A_DATE = (
+    "قصر", "شارع", "جسر", "ساحة", "ميدان", "ملعب", "مستشفى", "جامعة", "مدرسة", "حي", "ثورة",
+    "مدينة", "معسكر", "لواء", "جبهة",
+)  # fmt: skip

@@ -140,6 +140,7 @@ EXPLOSIONS = {lex.AIR, lex.SHELLING, lex.SUICIDE, lex.IED, lex.GRENADE, lex.CHEM
 _MONTH_MARKERS = {
     match_key(w) for w in ("شهر", "في", "خلال", "منذ", "نهاية", "بداية", "أواخر", "أوائل", "منتصف")
 }
+_NAMED_FOR_A_DATE = {match_key(w) for w in lex.NAMED_FOR_A_DATE}
 _MONTH_KEYS = {match_key(m): n for m, n in MONTHS.items() if len(match_key(m)) > 3}
 
 
@@ -174,11 +175,14 @@ def mentions_the_past(sentence: KeyedSentence, published: date | None) -> bool:
 
 
 def _dated_month(sentence: KeyedSentence, index: int) -> bool:
-    """A month name used as a date: after a day number, 'شهر' or 'في'."""
+    """A month name used as a date: after a day number, 'شهر' or 'في'; not in a name that
+    is a date ("قصر 22 مايو", "ثورة 26 سبتمبر")."""
     if index == 0:
         return False
     before = sentence.tokens[index - 1].key
-    return before.isdigit() or before in _MONTH_MARKERS
+    if before.isdigit():
+        return index < 2 or _NAMED_FOR_A_DATE.isdisjoint(sentence.tokens[index - 2].readings)
+    return before in _MONTH_MARKERS
 
 
 def find_candidates(
