@@ -58,7 +58,7 @@ CORROBORATING_SENTENCES = 3  # plausible tellings in this many sentences make an
 HEADLINE_MAX_WORDS = 16
 CAUSES = PhraseSet(lex.CAUSES)
 TARGET_MARKERS = PhraseSet(lex.TARGET_MARKERS)
-FACED = PhraseSet(("مع",))
+FACED = PhraseSet(lex.FACED)
 CONDEMNATIONS = PhraseSet(lex.CONDEMNATIONS)
 SELF_REPORTS = frozenset(match_key(w) for w in lex.SELF_REPORTS)
 OWN_FORCES = tuple(match_key(w) for w in lex.OWN_FORCES)
@@ -171,11 +171,7 @@ class SentenceReading:
         """A country right after the trigger, with no preposition: who did it, not where
         ("قصف تركيا لقرية", "غارات تشنها الولايات المتحدة", "قصفت تركيا مواقع")."""
         tokens = self.sentence.tokens
-        at = candidate.last
-        for index in range(at, min(at + lex.WAGING_REACH, len(tokens) - 1)):
-            if _waging(tokens[index].key):
-                at = index + 1
-                break
+        at = _waged_at(self.sentence, candidate) or candidate.last
         if at >= len(tokens):
             return None
         for place in self.places:
@@ -687,18 +683,24 @@ def _sides(
     return (first, second) if first and second else None
 
 
+def _waged_at(sentence: KeyedSentence, candidate: Candidate) -> int | None:
+    """The word right after a verb of waging that follows the trigger, where its author is
+    named ("غارات شنتها مقاتلات التحالف", "الغارات التي تنفذها الطائرات التركية")."""
+    tokens = sentence.tokens
+    for index in range(candidate.last, min(candidate.last + lex.WAGING_REACH, len(tokens) - 1)):
+        if _waging(tokens[index].key):
+            return index + 1
+    return None
+
+
 def _waged_by(
     sentence: KeyedSentence, candidate: Candidate, mentions: list[Mention]
 ) -> Mention | None:
-    """The party right after a verb of waging that follows the trigger ("غارات شنتها
-    مقاتلات التحالف", "الغارات التي تنفذها الطائرات التركية")."""
-    tokens = sentence.tokens
-    for index in range(candidate.last, min(candidate.last + lex.WAGING_REACH, len(tokens))):
-        if _waging(tokens[index].key):
-            return next(
-                (m for m in mentions if sentence.token_index(m.span.start) == index + 1), None
-            )
-    return None
+    """The party named right after the trigger's verb of waging (``_waged_at``)."""
+    at = _waged_at(sentence, candidate)
+    if at is None:
+        return None
+    return next((m for m in mentions if sentence.token_index(m.span.start) == at), None)
 
 
 def _waging(key: str) -> bool:

@@ -497,6 +497,8 @@ TARGET_MARKERS = (
 SUPPORTERS = ("بدعم", "بإسناد", "بمساندة", "بغطاء", "مدعومة", "مدعوما", "مدعومين")
 LOYAL = ("الموالية", "الموالي", "الموالين", "الموالون", "الموالي", "موالية", "موالين", "موالون")
 TARGET_REACH = 2  # a marker this many words before the party, at most
+# Before the other side of a battle, after its verb: "واشتبكت مع مسلحي داعش".
+FACED = ("مع",)
 # A person and "من" before a party name: one of that party, whom the event befell
 # ("استشهاد جندي من منسوبي القوات البرية", "مقتل عنصر من الشرطة").
 PERSON_NOUNS = (
