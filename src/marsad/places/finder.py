@@ -568,7 +568,7 @@ def _covering(mentions: Sequence[Mention], start: int, end: int) -> Mention | No
 
 def _listed_kinds(text: str, previous: NameMatch | None, word: Word) -> frozenset[str] | None:
     """The kinds a list's designator asks for, when ``word`` follows the list's last name
-    with only a conjunction or a comma between them."""
+    with only a conjunction between them (after a comma or not)."""
     if previous is None or previous.kinds is None or previous.end > word.start:
         return None
     gap = "".join(text[previous.end : word.start].split())
