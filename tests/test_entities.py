@@ -150,6 +150,21 @@ def test_hashtags_count_as_mentions(component: EntitiesComponent) -> None:
     assert sna.span.text == "#الجيش_الوطني_السوري"
 
 
+def test_a_force_and_a_state_adjective_are_that_states_army(component: EntitiesComponent) -> None:
+    text = (
+        "طائرات حربية تركية تقصف مواقع لداعش في سورية، واستمر قصف المدفعية السعودية "
+        "لتجمعات الحوثيين، فيما هبطت الطائرة السعودية في جدة."
+    )
+    analysis = run(component, text)
+    assert [m.span.text for m in mentions_of(analysis, "org:turkish-army")] == [
+        "طائرات حربية تركية"
+    ]
+    # a plural force is the army; one plane may be an airliner and names no one
+    assert [m.span.text for m in mentions_of(analysis, "org:saudi-armed-forces")] == [
+        "المدفعية السعودية"
+    ]
+
+
 def test_two_people_joined_by_wa_are_two_mentions(component: EntitiesComponent) -> None:
     # aawsat, 2015-08 (a column): the tagger takes "أنان والإبراهيمي" as one name.
     text = (

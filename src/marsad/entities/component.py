@@ -30,12 +30,15 @@ from marsad.entities.linking_data import (
     BYLINE_PREFIXES,
     COMMON_NOUN_AFTER,
     DEPOSED,
+    FORCE_NOUNS,
+    FORCE_QUALIFIERS,
     LINEAGE_WORDS,
     NAME_EDGE_WORDS,
+    NATIONAL_FORCES,
     NOT_NAMES,
 )
 from marsad.entities.ner import NerModel, default_model
-from marsad.entities.registry import Registry, default_registry
+from marsad.entities.registry import Alias, Registry, RegistryMatch, default_registry
 from marsad.model import Analysis, Article, Entity, Mention, Span
 from marsad.places.gazetteer import gazetteer
 from marsad.places.lexicon_data import NOT_PLACE_AFTER, NOT_PLACE_BEFORE
@@ -242,6 +245,7 @@ class EntitiesComponent:
             if c.label != "LOC"
             or not (_no_place_after(text, c.start) or _no_place_before(text, c.start, c.end))
         ]
+        found.extend(self._national_forces(text))
         found.extend(initials_candidates(text))
         for hashtag in article.hashtags:
             cand = self._hashtag(hashtag.span.start, hashtag.span.end, hashtag.label)
@@ -250,6 +254,38 @@ class EntitiesComponent:
         if article.byline_span is not None:
             found.extend(self._byline(text, article.byline_span))
         return found, country
+
+    def _national_forces(self, text: str) -> list[Candidate]:
+        """A state's armed forces told by a noun of force and the state's adjective
+        ("طائرات حربية تركية" → the Turkish army): ``NATIONAL_FORCES``."""
+        adjectives = gazetteer().adjectives
+        entries = gazetteer().entries
+        words = list(_WORD.finditer(text))
+        found = []
+        for i, word in enumerate(words):
+            key = match_key(word.group())
+            noun = next((r for r in clitic_stems(key) if r in FORCE_NOUNS), None)
+            if noun is None:
+                continue
+            j = i + 1
+            if j < len(words) and match_key(words[j].group()) in FORCE_QUALIFIERS:
+                j += 1
+            if j >= len(words) or not all(
+                text[words[k].end() : words[k + 1].start()].isspace() for k in range(i, j)
+            ):
+                continue  # "القوات، التركية": no punctuation inside the name
+            adjective = match_key(words[j].group().rstrip("،,.:؛"))
+            readings = [r for r in clitic_stems(adjective) if r in adjectives]
+            country = entries[adjectives[readings[0]]].country if readings else None
+            entity = self.registry.by_id.get(NATIONAL_FORCES.get(country or "", ""))
+            if entity is None:
+                continue
+            start = trim_proclitics(text, word.start(), key, noun)
+            end = words[j].start() + len(words[j].group().rstrip("،,.:؛"))
+            surface = text[start:end]
+            match = RegistryMatch(entity, Alias(surface, match_key(surface), "alias"))
+            found.append(Candidate(start, end, "ORG", "registry", match))
+        return found
 
     def _trim_to_known_name(self, text: str, start: int, end: int, kind: str) -> int:
         """Drop a proclitic the tagger kept when the rest is a known name (بدير الزور) or

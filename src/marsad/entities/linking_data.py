@@ -78,3 +78,28 @@ COMMON_NOUN_AFTER = {
         ),
     }.items()
 }  # fmt: skip
+
+# A state's armed forces named by a noun of force and the state's adjective ("طائرات حربية
+# تركية", "المدفعية السعودية", "القوات الأمريكية"): the registry's army of that state.
+# Matching keys; a qualifier may stand between ("طائرات حربية تركية"). Singular "طائرة"
+# is left out (an airliner as often as a warplane), and so is Yemen, whose army was split.
+FORCE_NOUNS = frozenset(
+    match_key(w)
+    for w in (
+        "طائرات", "الطائرات", "مقاتلات", "المقاتلات", "مدفعية", "المدفعية", "قوات", "القوات",
+        "البحرية", "بحرية", "بوارج", "البوارج", "مروحيات", "المروحيات", "دبابات", "الدبابات",
+        "جنود", "الجنود",
+    )
+)  # fmt: skip
+FORCE_QUALIFIERS = frozenset(
+    match_key(w)
+    for w in (
+        "حربية", "الحربية", "مسلحة", "المسلحة", "برية", "البرية", "جوية", "الجوية",
+        "عسكرية", "العسكرية", "خاصة", "الخاصة",
+    )
+)  # fmt: skip
+NATIONAL_FORCES = {
+    "SY": "org:syrian-army", "IQ": "org:iraqi-army", "TR": "org:turkish-army",
+    "SA": "org:saudi-armed-forces", "US": "org:us-army", "RU": "org:russian-army",
+    "IR": "org:iran-army", "IL": "org:idf",
+}  # fmt: skip
