@@ -422,6 +422,16 @@ def test_a_killing_of_civilians_is_violence_against_civilians() -> None:
     assert [(e.type, e.sub_type) for e in events] == [("Violence against civilians", "Attack")]
 
 
+def test_missing_details_do_not_deny_the_event() -> None:
+    text = (
+        "وقال مدير المرصد إنه لم يتضح إن كانت الغارة الجوية التي استهدفت محافظة الحسكة أمس "
+        "نفذها الجيش السوري أو قوات التحالف."
+    )
+    assert [e.sub_type for e in events_of(text, date(2015, 8, 1))] == ["Air/drone strike"]
+    denied = "ونفى الجيش أن تكون طائراته قد شنت غارات على مدينة الحسكة أمس."
+    assert events_of(denied, date(2015, 8, 1)) == []
+
+
 def test_a_date_in_a_name_is_no_history() -> None:
     # "قصر 22 مايو" is a palace in Aden, not a date three months before the report
     text = "وقال مصدر عسكري إن المقاومة استعادت أمس قصر 22 مايو الرئاسي في مدينة عدن."

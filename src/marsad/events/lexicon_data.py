@@ -467,6 +467,9 @@ VERB_NEGATIONS = ("لم", "لن", "ليس", "ليست", "لا")
 # "لا تزال" and "لا يزال" mean "still", not "not"; "لا سيما", "especially"; "ما لا يقل
 # عن ستة" and "لا تقل", "no fewer than".
 STILL = ("تزال", "يزال", "تزالان", "يزالون", "سيما", "يقل", "تقل")
+# After a negation, a verb of what is known: "ولم ترد تفاصيل عن القصف الذي وقع …", "لم
+# يتضح عدد القتلى": the event is told, only its details are missing.
+UNINFORMED = ("ترد", "يرد", "تتضح", "يتضح", "تتوفر", "يتوفر", "تعرف", "يعرف", "تتبين", "يتبين")
 # People in the street: what a protest word needs when it may be a diplomat's "protest".
 CROWD = (
     "خرج", "خرجت", "خروج", "الشوارع", "الشارع", "متظاهرين", "المتظاهرين", "محتجين",

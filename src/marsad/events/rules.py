@@ -99,7 +99,7 @@ PERIODS = PhraseSet(lex.PERIODS)
 EPITHET_CUES = frozenset(match_key(w) for w in lex.EPITHET_CUES)
 SPORT = PhraseSet(lex.SPORT)
 UNDERGO = PhraseSet(lex.UNDERGO)
-STILL = PhraseSet(lex.STILL)
+NOT_DENIALS = PhraseSet((*lex.STILL, *lex.UNINFORMED))
 THOUSANDS = PhraseSet(lex.THOUSANDS)
 SEIZURES = PhraseSet(lex.SEIZURES)
 VIOLENT = {lex.CLASH, lex.REGAIN, lex.OVERTAKE, lex.ATTACK, lex.ABDUCTION, lex.SEXUAL}
@@ -275,11 +275,9 @@ def _signals(
         found.add("modal_in_earlier_clause")
     if sentence.has(MODALITY, end, min(end + lex.NEAR, clause_end)):
         found.add("modal_after")
-    negation = sentence.last(NEGATIONS, start - 2, start)
-    if negation is not None and not sentence.has(STILL, negation + 1, negation + 2):
+    if _negates(sentence, sentence.last(NEGATIONS, start - 2, start)):
         found.add("negated")
-    negation = sentence.last(NEGATIONS, clause_start, start)
-    if negation is not None and not sentence.has(STILL, negation + 1, negation + 2):
+    if _negates(sentence, sentence.last(NEGATIONS, clause_start, start)):
         found.add("negation_in_clause")
     if sentence.has(THOUSANDS, start - 2, start):
         found.add("statistic")
@@ -287,8 +285,7 @@ def _signals(
         SEIZURES, max(start - lex.SEIZURE_REACH, clause_start), start
     ):  # "وضبط عشرات العبوات الناسفة والسيارات المفخخة": both seized
         found.add("seized")
-    particle = sentence.last(VERB_NEGATIONS, clause_start, start)
-    if particle is not None and not sentence.has(STILL, particle + 1, particle + 2):
+    if _negates(sentence, sentence.last(VERB_NEGATIONS, clause_start, start)):
         found.add("negated_clause")
     if _causes_the_casualties(sentence, start):
         found.add("casualty_cause")
@@ -407,11 +404,16 @@ def _in_epithet(sentence: KeyedSentence, start: int) -> bool:
     return first > 0 and sentence.tokens[first - 1].key in EPITHET_CUES
 
 
+def _negates(sentence: KeyedSentence, negation: int | None) -> bool:
+    """A negation that denies the event: not "لا تزال" ("still"), nor one of what is known
+    of it ("لم يتضح إن كانت الغارة … نفذها الجيش"): ``STILL`` and ``UNINFORMED``."""
+    return negation is not None and not sentence.has(NOT_DENIALS, negation + 1, negation + 2)
+
+
 def _blocked_before(sentence: KeyedSentence, start: int) -> bool:
     if sentence.has(MODALITY, start - lex.WINDOW, start):
         return True
-    negation = sentence.last(NEGATIONS, start - 2, start)
-    if negation is not None and not sentence.has(STILL, negation + 1, negation + 2):
+    if _negates(sentence, sentence.last(NEGATIONS, start - 2, start)):
         return True
     if sentence.has(BACKGROUND, start - 2, start):
         return True
