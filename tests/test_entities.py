@@ -165,6 +165,25 @@ def test_a_force_and_a_state_adjective_are_that_states_army(component: EntitiesC
     ]
 
 
+def test_a_demonstrative_makes_a_regional_name_a_reference(component: EntitiesComponent) -> None:
+    text = (
+        "وقال القيادي إن قيادات هذا التحالف ترفض الاتفاق، فيما قصف التحالف مواقع داعش في "
+        "الرقة السورية وريف دير الزور في سوريا."
+    )
+    coalition = mentions_of(run(component, text), "org:global-coalition")
+    assert [m.span.start for m in coalition] == [text.index("التحالف مواقع")]
+
+
+def test_the_base_is_no_al_qaeda_in_a_report_about_a_base(component: EntitiesComponent) -> None:
+    base = (
+        "المقاومة الشعبية تقتحم قاعدة العند في لحج. وكانت المقاومة تحاصر القاعدة من جهة "
+        "الشمال منذ أيام."
+    )
+    assert mentions_of(run(component, base), "org:al-qaeda") == []
+    group = "وقال إن تنظيم القاعدة هاجم قاعدة عسكرية في أبين، وإن القاعدة تتبنى الهجوم."
+    assert len(mentions_of(run(component, group), "org:al-qaeda")) == 2
+
+
 def test_two_people_joined_by_wa_are_two_mentions(component: EntitiesComponent) -> None:
     # aawsat, 2015-08 (a column): the tagger takes "أنان والإبراهيمي" as one name.
     text = (

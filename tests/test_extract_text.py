@@ -176,6 +176,16 @@ def test_a_trailer_run_into_the_last_paragraph_is_split_off() -> None:
     assert story.boilerplate == []
 
 
+def test_character_references_left_in_copied_text_are_decoded() -> None:
+    # SaudiNewsNet (alweeam.com.sa, 2015-08): the title keeps the page's &#8221;
+    text = (
+        "تركيا تحجب الدخول لمواقع الكترونية موالية لـ&#8221;داعش&#8221;\n\nحجبت تركيا "
+        "أكثر من ستة مواقع اخبارية إسلامية هذا الاسبوع."
+    )
+    article = analyze(text).article
+    assert article.title == "تركيا تحجب الدخول لمواقع الكترونية موالية لـ”داعش”"
+
+
 def test_a_sentence_that_starts_like_boilerplate_is_kept() -> None:
     text = (
         "اشترك الجيش العراقي مع قوات التحالف في عملية واسعة شمال بغداد أسفرت عن اعتقال "

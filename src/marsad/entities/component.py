@@ -29,6 +29,8 @@ from marsad.entities.linking import (
 from marsad.entities.linking_data import (
     BYLINE_PREFIXES,
     COMMON_NOUN_AFTER,
+    COMMON_NOUN_NAMES,
+    DEMONSTRATIVES,
     DEPOSED,
     FORCE_NOUNS,
     FORCE_QUALIFIERS,
@@ -36,6 +38,7 @@ from marsad.entities.linking_data import (
     NAME_EDGE_WORDS,
     NATIONAL_FORCES,
     NOT_NAMES,
+    NOT_NAMES_AS_WRITTEN,
 )
 from marsad.entities.ner import NerModel, default_model
 from marsad.entities.registry import Alias, Registry, RegistryMatch, default_registry
@@ -46,10 +49,12 @@ from marsad.places.lexicon_data import NOT_PLACE_AFTER, NOT_PLACE_BEFORE
 
 def _names(text: str, candidate: Candidate) -> bool:
     """Whether a found span may name something: not الله, العالم … (``NOT_NAMES``), nor a
-    word with tanwin."""
+    word with tanwin, nor a preposition the normaliser folds into a name (على, not علي)."""
     found = text[candidate.start : candidate.end]
     if not TANWIN.isdisjoint(found):
         return False  # دوماً "always": names take no indefinite ending
+    if found.lstrip("وف") in NOT_NAMES_AS_WRITTEN:
+        return False
     readings = clitic_stems(match_key(found))
     words = found.split()
     if _common_noun_after(text, candidate.end, readings) or (
@@ -77,18 +82,43 @@ def _common_noun_after(text: str, end: int, readings: Iterable[str]) -> bool:
 def _qualified_otherwise(text: str, candidate: Candidate) -> bool:
     """A registry name followed by a word that makes it another body: a country adjective
     after a regional name (``وزارة الداخلية الكويتية`` in a report on Iraq), "deposed"
-    after any (``قوات النظام المخلوع`` in Yemen is Saleh's, not Assad's army), or a word
-    that makes the name a common noun (``القاعدة الجوية``, the air base)."""
+    after any (``قوات النظام المخلوع`` in Yemen is Saleh's, not Assad's army), a word
+    that makes the name a common noun (``القاعدة الجوية``, the air base), or a demonstrative
+    before a regional name (``هذا التحالف`` refers back to an alliance the report told of)."""
     if candidate.match is None:
         return False
+    regional = candidate.match.alias.kind == "regional"
+    before = text[max(0, candidate.start - 8) : candidate.start].split()
+    if regional and before and match_key(before[-1]) in DEMONSTRATIVES:
+        return True  # ``قيادات هذا التحالف``: the alliance just told of, not the coalition
     word = _word_after(text, candidate.end)
     if not word:
         return False
     if word in DEPOSED or _common_noun_after(text, candidate.end, [candidate.match.alias.key]):
         return True
-    if candidate.match.alias.kind != "regional":
+    if not regional:
         return False
     return any(r in gazetteer().adjectives for r in clitic_stems(word))
+
+
+def _without_common_noun_readings(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A name that is also a common noun (``القاعدة``: al-Qaeda, or "the base") is the noun
+    in a report that uses the noun for a thing (``قاعدة العند``, ``قاعدة عسكرية``) and never
+    names the entity otherwise (``تنظيم القاعدة``): ``COMMON_NOUN_NAMES``."""
+    key = f" {match_key(text)} "
+    dropped: set[int] = set()
+    for name, noun in COMMON_NOUN_NAMES.items():
+        as_noun = [c for c in found if c.match is not None and c.match.alias.key == name]
+        if not as_noun or not re.search(rf"\s[وبلف]?{noun}\s+\w", key):
+            continue
+        entity = as_noun[0].match.entity.id if as_noun[0].match else ""
+        if any(
+            c.match is not None and c.match.entity.id == entity and c.match.alias.key != name
+            for c in found
+        ):
+            continue  # "تنظيم القاعدة" told: the short name is the group too
+        dropped.update(id(c) for c in as_noun)
+    return [c for c in found if id(c) not in dropped]
 
 
 def _trim_edge_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -226,6 +256,7 @@ class EntitiesComponent:
         text = article.text
         found, country = registry_candidates(text, self.registry)
         found = [c for c in found if not _qualified_otherwise(text, c)]
+        found = _without_common_noun_readings(text, found)
         hashtag_spans = [(h.span.start, h.span.end) for h in article.hashtags]
         for kind, start, end in merge_adjacent(text, self.model.find(text)):
             if not any(s < end and start < e for s, e in hashtag_spans):

@@ -103,3 +103,16 @@ NATIONAL_FORCES = {
     "SA": "org:saudi-armed-forces", "US": "org:us-army", "RU": "org:russian-army",
     "IR": "org:iran-army", "IL": "org:idf",
 }  # fmt: skip
+
+# Before a regional name, these make it a reference to something the report told of
+# ("قيادات هذا التحالف"): matching keys.
+DEMONSTRATIVES = frozenset(match_key(w) for w in ("هذا", "هذه", "ذلك", "تلك", "وهذا", "وهذه"))
+
+# Words that are no name as written, though their matching key is one: the preposition
+# "على" folds to the given name "علي" (ى → ي).
+NOT_NAMES_AS_WRITTEN = frozenset({"على"})
+
+# A registry name that is also a common noun, and the noun's indefinite form: in a report
+# that uses the noun for a thing ("قاعدة العند", "قاعدة عسكرية") and never names the
+# entity otherwise, the name is the noun ("تحاصر القاعدة": the base). Matching keys.
+COMMON_NOUN_NAMES = {match_key("القاعدة"): match_key("قاعدة")}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from marsad.extract import rules_data
@@ -9,6 +10,8 @@ from marsad.extract.assemble import RawBlock
 from marsad.extract.boilerplate import boilerplate_reason
 
 _SENTENCE_END = re.compile(r"[.!؟?]\s+")
+# HTML character references left in text copied from a page ("موالية لـ&#8221;داعش&#8221;").
+_ENTITY = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|quot|amp|lt|gt|nbsp);")
 
 
 def text_blocks(text: str) -> list[RawBlock]:
@@ -22,6 +25,7 @@ def text_blocks(text: str) -> list[RawBlock]:
     """
     blocks: list[RawBlock] = []
     pending: list[str] = []
+    text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)  # text copied from a page
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     wrapped = _hard_wrapped([line for line in lines if line])
     for line in lines:

@@ -101,8 +101,9 @@ NOT_ADJECTIVES_AS_WRITTEN = ("يمنى",)
 NOT_PLACES_AS_WRITTEN = frozenset({"بحجه"})
 
 # A name right after these is no place of the report: a time of day (``صلاة المغرب``, the
-# sunset prayer) or the namesake of a cup or a stadium (``كأس استاد الإمارات`` in London).
-NOT_PLACE_AFTER = frozenset({"صلاه", "اذان", "صلاتي", "صلوات", "كاس", "استاد", "ستاد"})
+# sunset prayer), the namesake of a cup or a stadium (``كأس استاد الإمارات`` in London), or
+# a site's "link to the news" (``رابط الخبر``, not Khobar).
+NOT_PLACE_AFTER = frozenset({"صلاه", "اذان", "صلاتي", "صلوات", "كاس", "استاد", "ستاد", "رابط"})
 
 # A name followed by one of its words is an idiom or a common noun: ``باليمن والبركة``
 # ("with good fortune"), ``الطبقة السياسية`` ("the political class", not Tabqa). Match keys.
