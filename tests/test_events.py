@@ -422,6 +422,13 @@ def test_a_killing_of_civilians_is_violence_against_civilians() -> None:
     assert [(e.type, e.sub_type) for e in events] == [("Violence against civilians", "Attack")]
 
 
+def test_days_ago_with_no_count_dates_no_event() -> None:
+    vague = "وشنت المقاومة هجمات على مواقع الحوثيين في لحج منذ أيام."
+    assert [e.event_date for e in events_of(vague, date(2015, 8, 3))] == [None]
+    counted = "وشنت المقاومة هجمات على مواقع الحوثيين في لحج منذ يومين."
+    assert [e.event_date for e in events_of(counted, date(2015, 8, 3))] == [date(2015, 8, 1)]
+
+
 def test_missing_details_do_not_deny_the_event() -> None:
     text = (
         "وقال مدير المرصد إنه لم يتضح إن كانت الغارة الجوية التي استهدفت محافظة الحسكة أمس "

@@ -102,7 +102,7 @@ class SentenceReading:
     places: list[Place]  # resolved places of the sentence, adjectives ("السوري") left out
     named: list[Place]  # every place named in the sentence, resolved or not, no adjective
     toll: Toll | None
-    dates: list[DateMatch]  # offsets into the sentence
+    dates: list[DateMatch]  # offsets into the sentence; no vague ones ("منذ أيام")
 
     def features(self, candidate: Candidate) -> list[str]:
         return candidate_features(candidate, self.candidates)
@@ -459,7 +459,12 @@ def _read(text: str, start: int, end: int, context: _Context) -> SentenceReading
     if not candidates:
         return None
     named = [p for p in places if p.relation != "adjective" and id(p) not in locators]
-    return SentenceReading(sentence, clauses, candidates, resolved, named, toll, dates)
+    datable = [  # "منذ أيام", "قبل أيام": recent, but no day an event can be dated to
+        d
+        for d in dates
+        if not lex.VAGUE_DATES.fullmatch(match_key(text[start + d.start : start + d.end]))
+    ]
+    return SentenceReading(sentence, clauses, candidates, resolved, named, toll, datable)
 
 
 def _sentence_events(
