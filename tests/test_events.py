@@ -422,6 +422,18 @@ def test_a_killing_of_civilians_is_violence_against_civilians() -> None:
     assert [(e.type, e.sub_type) for e in events] == [("Violence against civilians", "Attack")]
 
 
+def test_the_day_a_statement_was_made_is_not_the_events_day() -> None:
+    from marsad.events.train import analyse, upstream_pipeline
+
+    def dates(text: str) -> list[date | None]:
+        row = {"id": "t", "text": text, "date": "2015-07-31"}
+        return [e.event_date for e in extract_events(analyse(row, upstream_pipeline()))]
+
+    told = "وأعلن التحالف الدولي اليوم الجمعة أن طائراته نفذت غارات على مواقع داعش في الرقة"
+    assert dates(f"{told} أمس.") == [date(2015, 7, 30)]
+    assert dates(f"{told}.") == [date(2015, 7, 31)]  # only the day it was said: the best given
+
+
 def test_days_ago_with_no_count_dates_no_event() -> None:
     vague = "وشنت المقاومة هجمات على مواقع الحوثيين في لحج منذ أيام."
     assert [e.event_date for e in events_of(vague, date(2015, 8, 3))] == [None]

@@ -103,6 +103,7 @@ class SentenceReading:
     named: list[Place]  # every place named in the sentence, resolved or not, no adjective
     toll: Toll | None
     dates: list[DateMatch]  # offsets into the sentence; no vague ones ("منذ أيام")
+    frames: list[tuple[int, int]]  # where quotes of the sentence are introduced (article offsets)
 
     def features(self, candidate: Candidate) -> list[str]:
         return candidate_features(candidate, self.candidates)
@@ -157,15 +158,26 @@ class SentenceReading:
 
     def date(self, candidate: Candidate) -> DateMatch | None:
         """The date stated nearest the trigger in its clause, else the sentence's first:
-        "تبني حزب العمال الأربعاء قتل شرطيين …، ردا على هجوم انتحاري وقع الاثنين"."""
+        "تبني حزب العمال الأربعاء قتل شرطيين …، ردا على هجوم انتحاري وقع الاثنين". A date
+        in the frame of the quote that tells the event is when it was said ("قال بيان
+        للقيادة اليوم الجمعة إن … نفذت 41 ضربة جوية أمس الخميس"): the event's only when
+        the sentence gives no other."""
         at = self.sentence.tokens[candidate.first].start - self.sentence.start
+        told = [
+            d
+            for d in self.dates
+            if not any(
+                start <= self.sentence.start + d.start < end <= self.sentence.start + at
+                for start, end in self.frames
+            )
+        ]
         in_clause = [
-            d for d in self.dates
-            if self.clause_at(self.sentence.start + d.start) == candidate.clause
-        ]  # fmt: skip
+            d for d in told if self.clause_at(self.sentence.start + d.start) == candidate.clause
+        ]
         if in_clause:
             return min(in_clause, key=lambda d: abs(d.start - at))
-        return self.dates[0] if self.dates else None
+        told = told or self.dates  # only the day it was said: the best the report gives
+        return told[0] if told else None
 
     def agent(self, candidate: Candidate) -> Place | None:
         """A country right after the trigger, with no preposition: who did it, not where
@@ -464,7 +476,8 @@ def _read(text: str, start: int, end: int, context: _Context) -> SentenceReading
         for d in dates
         if not lex.VAGUE_DATES.fullmatch(match_key(text[start + d.start : start + d.end]))
     ]
-    return SentenceReading(sentence, clauses, candidates, resolved, named, toll, datable)
+    frames = [(a, b) for a, b in context.frames if start <= a and b <= end]
+    return SentenceReading(sentence, clauses, candidates, resolved, named, toll, datable, frames)
 
 
 def _sentence_events(
