@@ -105,19 +105,16 @@ def _without_common_noun_readings(text: str, found: list[Candidate]) -> list[Can
     """A name that is also a common noun (``القاعدة``: al-Qaeda, or "the base") is the noun
     in a report that uses the noun for a thing (``قاعدة العند``, ``قاعدة عسكرية``) and never
     names the entity otherwise (``تنظيم القاعدة``): ``COMMON_NOUN_NAMES``."""
-    key = f" {match_key(text)} "
+    matched = [(c, c.match) for c in found if c.match is not None]
     dropped: set[int] = set()
     for name, noun in COMMON_NOUN_NAMES.items():
-        as_noun = [c for c in found if c.match is not None and c.match.alias.key == name]
-        if not as_noun or not re.search(rf"\s[وبلف]?{noun}\s+\w", key):
+        as_noun = [(c, m) for c, m in matched if m.alias.key == name]
+        if not as_noun or not re.search(rf"(?:^|\s)[وبلف]?{noun}\s+\w", match_key(text)):
             continue
-        entity = as_noun[0].match.entity.id if as_noun[0].match else ""
-        if any(
-            c.match is not None and c.match.entity.id == entity and c.match.alias.key != name
-            for c in found
-        ):
+        entity = as_noun[0][1].entity.id
+        if any(m.entity.id == entity and m.alias.key != name for _, m in matched):
             continue  # "تنظيم القاعدة" told: the short name is the group too
-        dropped.update(id(c) for c in as_noun)
+        dropped.update(id(c) for c, _ in as_noun)
     return [c for c in found if id(c) not in dropped]
 
 
