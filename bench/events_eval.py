@@ -146,11 +146,12 @@ def count_slots(slots: Counter[str], gold: Row, p: Event, a: Analysis) -> None:
         if mention.entity_id in written:
             written[mention.entity_id].append(mention.span.text)
     places = {pl.id: [pl.span.text] for pl in a.places if pl.id}
+    named = [p.place_span.text] if p.place_span else []  # also a name the gazetteer lacks
     ran = {c for c in a.pipeline if c in UPSTREAM}
     for slot, forms, needs in (
         ("actor1", written.get(p.actor1 or "", []), "entities"),
         ("actor2", written.get(p.actor2 or "", []), "entities"),
-        ("place", places.get(p.place_id or "", []), "places"),
+        ("place", named + places.get(p.place_id or "", []), "places"),
     ):
         if needs not in ran:
             continue

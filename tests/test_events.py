@@ -23,6 +23,7 @@ from marsad.events.train import examples, fit
 from marsad.ingest.text import read_input
 from marsad.model import Analysis, Article, Document, Entity, Event, Mention, Place, Span
 from marsad.pipeline import Pipeline, analyze_document
+from marsad.store.export import acled_rows
 
 FIXTURES = Path(__file__).parent / "fixtures" / "events"
 FIXTURE = FIXTURES / "saudinewsnet-sentences.jsonl"
@@ -204,6 +205,20 @@ def test_events_at_different_places_stay_apart() -> None:
         ("Air/drone strike", "YE-ZI"),
     ]
     assert [e.fatalities for e in events] == [25, None]
+
+
+def test_a_list_of_unknown_towns_is_coded_at_each_in_the_area_that_holds_them() -> None:
+    text = (
+        "وتمكنت المقاومة الشعبية أمس من السيطرة على مديريتي مشرعة وحدنان في محافظة تعز "
+        "بعد معارك عنيفة مع الحوثيين."
+    )
+    analysis = analyze(text)
+    taken = [e for e in analysis.events if e.type == "Battles"]
+    assert [e.place_span.text for e in taken if e.place_span] == ["مشرعة", "حدنان"]
+    taiz = {p.id for p in analysis.places if p.span.text == "تعز"}
+    assert {e.place_id for e in taken} == taiz  # coded at the governorate, named as written
+    rows = acled_rows(1, analysis)
+    assert [r["location"] for r in rows if r["event_type"] == "Battles"] == ["مشرعة", "حدنان"]
 
 
 @pytest.mark.parametrize(

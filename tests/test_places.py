@@ -212,6 +212,34 @@ def test_a_quoted_name_after_its_designator_is_a_place(component: PlacesComponen
     assert one(found, "عسير").country == "SA"
 
 
+def test_names_a_designator_introduces_are_places_even_unknown(
+    component: PlacesComponent,
+) -> None:
+    """Yemeni districts and towns the gazetteer lacks stay places, unresolved."""
+    text = (
+        "واستهدفت الغارات مواقع في مديرية «حرف سفيان» وقرية «ذي عنقب»، فيما سيطر المقاتلون "
+        "على مديريتي مشرعة وحدنان بعد معارك عنيفة."
+    )
+    found = {p.span.text: p.id for p in places_of(component, text)}
+    assert found == dict.fromkeys(("حرف سفيان", "ذي عنقب", "مشرعة", "حدنان"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ودعت أنقرة إلى إقامة منطقة «آمنة» على حدودها الجنوبية.",
+        "وأشاد الأهالي بمتابعة أمير المنطقة «حفظه الله» للمشروع.",
+        "وقال إن الاتفاق يخلق منطقة «من دون مخاطر» للسكان.",
+        "ونفى الوزير التقارير عن انتهاكات في بلده “خاطئة” كما قال.",
+        "وأكد تفوق الطائفة من ناحيتي المذهبية واللغة.",
+    ],
+)
+def test_a_zone_a_phrase_or_a_pronoun_after_a_designator_is_no_place(
+    component: PlacesComponent, text: str
+) -> None:
+    assert [p.span.text for p in places_of(component, text) if p.id is None] == []
+
+
 def test_the_kingdom_is_the_kingdom_the_report_is_about(component: PlacesComponent) -> None:
     saudi = "وأكد الوزير أن المملكة لن تتهاون، وقال مسؤول سعودي إن الرياض ترحب بالقرار."
     assert one(places_of(component, saudi), "المملكة").country == "SA"

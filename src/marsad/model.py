@@ -219,6 +219,9 @@ class Event(Model):
     actor2: str | None = None
     place_id: str | None = None
     precision: int | None = Field(default=None, ge=1, le=3)
+    place_span: Span | None = Field(
+        default=None, description="Where the report names the place, also one not in the gazetteer."
+    )
     event_date: date | None = None
     date_span: Span | None = None
     fatalities: int | None = None

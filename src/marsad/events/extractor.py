@@ -115,25 +115,29 @@ class SentenceReading:
 
     def listed_with(
         self, candidate: Candidate, place: Place | None, text: str
-    ) -> list[Place | None]:
+    ) -> list[tuple[Place | None, Place | None]]:
         """``place`` and the places listed with it where the event took place ("غارات في
         صنعاء وحجة ومأرب", "بأطراف مدينتي الرمادي والفلوجة"): ACLED codes one event at
-        each. A list after "بين" or "نحو", or in a relative clause after the trigger ("غارات
-        على التنظيم الذي يسيطر على مناطق في سوريا والعراق"), tells no places of the event's."""
+        each, as (the place that codes it, the place that names it). Names the gazetteer
+        lacks, listed just before the place that locates them ("بلدتي الوهط وصبر في محافظة
+        لحج"), are coded at that place and named as written. A list after "بين" or "نحو",
+        or in a relative clause after the trigger ("غارات على التنظيم الذي يسيطر على مناطق
+        في سوريا والعراق"), tells no places of the event's."""
         if place is None:
-            return [None]
-        ordered = sorted(self.named, key=lambda p: p.span.start)
-        at = next(i for i, p in enumerate(ordered) if p is place)
-        first = last = at
-        while first and lex.PLACE_LIST_JOINT.fullmatch(
-            text[ordered[first - 1].span.end : ordered[first].span.start]
-        ):
-            first -= 1
-        while last + 1 < len(ordered) and lex.PLACE_LIST_JOINT.fullmatch(
-            text[ordered[last].span.end : ordered[last + 1].span.start]
-        ):
-            last += 1
-        listed = ordered[first : last + 1]
+            return [(None, None)]
+        runs = _place_runs(sorted(self.named, key=lambda p: p.span.start), text)
+        listed = next(run for run in runs if any(p is place for p in run))
+        area = None
+        if len(listed) == 1:
+            located = [
+                run
+                for run in runs
+                if len(run) > 1
+                and not any(p.id for p in run)
+                and lex.LOCATED_BY.fullmatch(match_key(text[run[-1].span.end : place.span.start]))
+            ]
+            if located:
+                listed, area = located[0], place
         lead_at = max(0, listed[0].span.start - lex.PLACE_LIST_LEAD_CHARS)
         lead = match_key(text[lead_at : listed[0].span.start])
         if (
@@ -143,9 +147,11 @@ class SentenceReading:
                 RELATIVES, candidate.last + 1, self.sentence.token_index(listed[0].span.start)
             )
         ):
-            return [place]
+            return [(place, place)]
+        if area is not None:
+            return [(area, p) for p in listed]
         broad = place.kind in BROAD_PLACES
-        return [p for p in listed if (p.kind in BROAD_PLACES) == broad]
+        return [(p, p) for p in listed if (p.kind in BROAD_PLACES) == broad]
 
     def clause_place(self, candidate: Candidate) -> Place | None:
         """The most precise place of the trigger's own clause, if it names one."""
@@ -499,26 +505,27 @@ def _sentence_events(
         fatalities = reading.toll if candidate is toll_owner else None
         stated = reading.date(candidate)
         chosen = reading.place(candidate)
-        listed = [chosen]
+        listed: list[tuple[Place | None, Place | None]] = [(chosen, chosen)]
         if type_of()[candidate.sub_type] in lex.CODED_AT_EACH_PLACE:
             listed = reading.listed_with(candidate, chosen, text)
-        for place in listed:
+        tolled = next((n for _, n in listed if n is chosen), listed[0][1])  # its toll's place
+        for where, named in listed:
+            toll = fatalities if named is tolled else None
             events.append(
                 Event(
                     type=type_of()[candidate.sub_type],
                     sub_type=candidate.sub_type,
                     actor1=actor1,
                     actor2=actor2,
-                    place_id=place.id if place else None,
-                    precision=place.precision if place else None,
+                    place_id=where.id if where else None,
+                    precision=where.precision if where else None,
+                    place_span=Span.of(text, named.span.start, named.span.end) if named else None,
                     event_date=_as_date(stated.value) if stated else None,  # never the report's
                     date_span=Span.of(text, start + stated.start, start + stated.end)
                     if stated
                     else None,
-                    fatalities=fatalities.count if fatalities and place is chosen else None,
-                    fatalities_at_least=bool(
-                        fatalities and place is chosen and fatalities.at_least
-                    ),
+                    fatalities=toll.count if toll else None,
+                    fatalities_at_least=bool(toll and toll.at_least),
                     evidence=Span.of(text, start, end),
                     confidence=confidence[id(candidate)],
                 )
@@ -837,6 +844,17 @@ def _locators(text: str, places: list[Place]) -> set[int]:
     return found
 
 
+def _place_runs(ordered: list[Place], text: str) -> list[list[Place]]:
+    """The places in reading order, grouped into lists joined by ``PLACE_LIST_JOINT``."""
+    runs: list[list[Place]] = []
+    for place in ordered:
+        if runs and lex.PLACE_LIST_JOINT.fullmatch(text[runs[-1][-1].span.end : place.span.start]):
+            runs[-1].append(place)
+        else:
+            runs.append([place])
+    return runs
+
+
 def _most_precise(places: list[Place], trigger_at: int) -> Place | None:
     """The most precise place, nearest the trigger on ties."""
 
@@ -897,6 +915,8 @@ def _same_event(a: Event, b: Event, within: dict[str, set[str]], *, sub_type: bo
         return False
     if a.place_id and b.place_id and not _nested(a.place_id, b.place_id, within):
         return False
+    if _named_apart(a, b):
+        return False
     if a.date_span and b.date_span and not _same_day(a.event_date, b.event_date):
         return False
     if a.type == BATTLES:  # a battle has sides, not an author: either may be named first
@@ -904,6 +924,18 @@ def _same_event(a: Event, b: Event, within: dict[str, set[str]], *, sub_type: bo
         return sides_a <= sides_b or sides_b <= sides_a
     return all(
         x == y or x is None or y is None for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2))
+    )
+
+
+def _named_apart(a: Event, b: Event) -> bool:
+    """Places the ids cannot tell apart but their names do: two names of one sentence's
+    list ("بلدتي الوهط وصبر": one event at each), or two names the gazetteer lacks."""
+    if a.place_span is None or b.place_span is None:
+        return False
+    if a.evidence == b.evidence:
+        return a.place_span != b.place_span
+    return not (a.place_id or b.place_id) and match_key(a.place_span.text) != match_key(
+        b.place_span.text
     )
 
 

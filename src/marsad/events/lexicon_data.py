@@ -351,6 +351,12 @@ BACKGROUND = (
     "اشتداد", "تصاعد", "لشن", "لتنفيذ", "مستفيدة", "مستفيدا", "مستفيدين", "عمليات", "العمليات",
     "ردا", "رداً", "تزامنا", "بالتزامن", "تزامن", "أعقاب",
 )  # fmt: skip
+# Discourse links that end on a background word and only join the sentence to the
+# last: "في حين اندلعت اشتباكات" (whereas), "إلى ذلك" (besides), "رغم ذلك".
+DISCOURSE_LINKS = (
+    "في حين", "إلى ذلك", "الى ذلك", "فضلا عن ذلك", "علاوة على ذلك", "إضافة إلى ذلك",
+    "بالإضافة إلى ذلك", "مع ذلك", "رغم ذلك", "ورغم ذلك", "بعد ذلك", "قبل ذلك",
+)  # fmt: skip
 # "وقتل ثمانية أشخاص عندما انفجرت سيارة ملغومة": a sentence that opens on its casualties
 # and then says what caused them reports that cause; its "عندما" or "بعد أن" is no
 # background. The casualty verbs (also: a party before one, then a cause, suffered the
@@ -604,11 +610,18 @@ PLACE_LIST_JOINT = re.compile(
 # with ب ("بمحافظتي", "بأطراف مدينتي"), then plural or dual designators; or ب glued to the
 # first name ("بالعراق وسوريا"); not "بين", "بعد".
 PLACE_LIST_LEAD = re.compile(
-    r"(?:(?:^|\s)(?:في|قرب|بالقرب من|على|ب(?!ين|عد|سبب|حق)\S+)"
+    r"(?:(?:^|\s)(?:في|قرب|بالقرب من|علي|ب(?!ين|عد|سبب|حق)\S+)"
     r"(?:\s(?:محافظتي|مدينتي|مديريتي|منطقتي|بلدتي|قريتي|محافظات|مدن|مديريات|مناطق|"
-    r"بلدات|قري|احياء|حيي))?\s*$)|(?:(?:^|\s)ب$)"
+    r"بلدات|قري|احياء|حيي|محافظه|مدينه|مديريه|منطقه|بلده|قريه|ناحيه|قضاء|حي))?\s*\"?\s*$)"
+    r"|(?:(?:^|\s)ب$)"
 )
 PLACE_LIST_LEAD_CHARS = 40  # how much text before a list PLACE_LIST_LEAD reads
+# Between a list of names the gazetteer lacks and the place that locates them ("بلدتي
+# الوهط وصبر في محافظة لحج", "«كتاف» ومديرية «ساقين» بمحافظة صعدة"). Match keys.
+LOCATED_BY = re.compile(
+    r"\"?\s*[،,]?\s*(?:في|ب|الواقعه في|التابعه ل)\s*"
+    r"(?:(?:محافظه|مديريه|منطقه|مدينه|ولايه|قضاء|ريف)\s*)?\"?\s*"
+)
 
 # Before a day and month, these make them a name, not a date: "قصر 22 مايو الرئاسي",
 # "ثورة 26 سبتمبر", "بشارع 14 أكتوبر" (proclitics read off).

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from marsad.model import Analysis, Event
+from marsad.events.location import event_location
+from marsad.model import Analysis, Event, Place
 
 if TYPE_CHECKING:
     from marsad.render import View
@@ -14,13 +16,12 @@ def render_events(analysis: Analysis, view: View) -> None:
     if not analysis.events:
         return
     names = {entity.id: entity.name for entity in analysis.entities}
-    places = {place.id: place.name or place.span.text for place in analysis.places if place.id}
     view.heading("الأحداث — events")
     for number, event in enumerate(analysis.events, 1):
         view.console.print(f"[bold]{number}. {event.type} / {event.sub_type}[/]", highlight=False)
         view.field("actor 1", names.get(event.actor1 or "", event.actor1))
         view.field("actor 2", names.get(event.actor2 or "", event.actor2))
-        view.field("place", _place(event, places))
+        view.field("place", _place(event, analysis.places))
         view.field("date", _date(event))
         view.field("fatalities", _fatalities(event))
         view.field("confidence", f"{event.confidence:.2f}")
@@ -28,10 +29,12 @@ def render_events(analysis: Analysis, view: View) -> None:
         view.paragraph(event.evidence.text, "dim")
 
 
-def _place(event: Event, places: dict[str, str]) -> str | None:
-    if not event.place_id:
-        return None
-    name = places.get(event.place_id, event.place_id)
+def _place(event: Event, places: Sequence[Place]) -> str | None:
+    name, coded = event_location(event, places)
+    if coded is not None and name != (coded.name or coded.span.text):
+        name = f"{name}, in {coded.name or coded.span.text}"  # a place the gazetteer lacks
+    elif not event.place_id:
+        return f"{name} (unresolved)" if name else None
     return f"{name} (precision {event.precision})" if event.precision else name
 
 

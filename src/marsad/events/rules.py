@@ -89,6 +89,7 @@ MODALITY = PhraseSet(lex.FUTURE + lex.THREATS + lex.DENIALS + lex.CALLS + lex.CO
 NEGATIONS = PhraseSet(lex.NEGATIONS)
 VERB_NEGATIONS = PhraseSet(lex.VERB_NEGATIONS)
 BACKGROUND = PhraseSet(lex.BACKGROUND)
+DISCOURSE_LINKS = PhraseSet(lex.DISCOURSE_LINKS)
 CASUALTY_VERBS = PhraseSet(lex.CASUALTY_VERBS)
 CAUSE_LINKS = PhraseSet(lex.CAUSE_LINKS)
 AFTER_WORDS = PhraseSet(lex.AFTER_WORDS)
@@ -289,7 +290,7 @@ def _signals(
         found.add("negated_clause")
     if _causes_the_casualties(sentence, start):
         found.add("casualty_cause")
-    elif sentence.has(BACKGROUND, start - 2, start):
+    elif _background(sentence, start):
         found.add("background")
     after = sentence.last(AFTER_WORDS, start - 4, start)
     if after is not None and sentence.has(TIME_UNITS, after + 1, start + 1):
@@ -415,10 +416,22 @@ def _blocked_before(sentence: KeyedSentence, start: int) -> bool:
         return True
     if _negates(sentence, sentence.last(NEGATIONS, start - 2, start)):
         return True
-    if sentence.has(BACKGROUND, start - 2, start):
+    if _background(sentence, start):
         return True
     after = sentence.last(AFTER_WORDS, start - 4, start)
     return after is not None and sentence.has(TIME_UNITS, after + 1, start + 1)
+
+
+def _background(sentence: KeyedSentence, start: int) -> bool:
+    """A background word right before the trigger, unless it ends a discourse link."""
+    at = sentence.last(BACKGROUND, start - 2, start)
+    if at is None:
+        return False
+    for link_start in range(max(at - 3, 0), at):
+        matched = sentence.match_at(DISCOURSE_LINKS, link_start)
+        if matched and link_start + len(matched[0]) == at + 1:
+            return False
+    return True
 
 
 def _purpose(sentence: KeyedSentence, start: int, reading: str) -> bool:

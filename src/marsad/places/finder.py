@@ -22,14 +22,19 @@ from marsad.places.gazetteer import Gazetteer
 from marsad.places.lexicon_data import (
     DESIGNATORS,
     DIRECTION_ADJECTIVES,
+    DUAL_DESIGNATORS,
     ITS_COUNTRYSIDE,
     LANGUAGE_CUES,
     LIST_JOINTS,
+    NAMING_DESIGNATORS,
     NEVER_ALONE,
     NOT_ADJECTIVES_AS_WRITTEN,
+    NOT_DESIGNATED_NAMES,
+    NOT_NAME_OPENERS,
     NOT_PLACE_AFTER,
     NOT_PLACE_BEFORE,
     NOT_PLACES_AS_WRITTEN,
+    QUOTED_NAME_WORDS,
     SPAN_RELATIONS,
     TERRITORY_NOUNS,
 )
@@ -49,6 +54,8 @@ DESIGNATOR_ENDINGS = frozenset(
     key[at + 1 :] for key in DESIGNATORS for at, letter in enumerate(key) if letter == " "
 )
 PARTICLES_IN_AL = frozenset({"الي", "الا", "الذي", "التي", "الذين", "اللذين", "اللتين"})
+NAMING_WORDS = NAMING_DESIGNATORS | DUAL_DESIGNATORS
+QUOTED_NAME_CHARS = 40  # from a designator's opening quote to its closing one, at most
 
 
 class WordReading(NamedTuple):
@@ -120,11 +127,13 @@ class PlaceFinder:
         self._openers = frozenset(names) | gazetteer.first_words
         self._parts: dict[str, WordParts] = {}
         self._designators: dict[str, tuple[str, MatchRelation, frozenset[str] | None] | None] = {}
+        self._naming: dict[str, str | None] = {}
 
     def clear_caches(self) -> None:
         """Forget the memoised words (a benchmark's cold pass; memory in a long run)."""
         self._parts.clear()
         self._designators.clear()
+        self._naming.clear()
 
     def words_of(self, text: str) -> list[Word]:
         """Word units with keys: tokens of the one tokenizer, hashtag words split on ``_``."""
@@ -218,6 +227,7 @@ class PlaceFinder:
             if match is not None:
                 found.append(match)
             free = i + max(used, 1)
+        found.extend(self._designated_unknown(text, words, [*found, *blocked]))
         found.extend(self._unmatched_loc(text, loc, found))
         return sorted(found, key=lambda m: (m.start, m.end))
 
@@ -457,6 +467,43 @@ class PlaceFinder:
             relation="mention" if territory else "adjective",  # الأراضي السورية: Syria
         )
 
+    def _designated_unknown(
+        self, text: str, words: list[Word], taken: Sequence[NameMatch | Mention]
+    ) -> list[NameMatch]:
+        """Names a designator introduces that the gazetteer does not know: unresolved places
+        (``في مديرية «كتاف»``, ``بلدتي الوهط وصبر``)."""
+        spans = [
+            (t.span.start, t.span.end) if isinstance(t, Mention) else (t.start, t.end)
+            for t in taken
+        ]
+        missing: list[NameMatch] = []
+        for i, word in enumerate(words[:-1]):
+            designator = self._naming_designator(word.key)
+            if designator is None or text[word.end - 1] == "ه":  # بلده "his country"
+                continue
+            names = _quoted_name(text, word.end)
+            if names is None and designator in DUAL_DESIGNATORS and i + 2 < len(words):
+                names = _dual_names(text, words[i + 1], words[i + 2])
+            for start, end in names or ():
+                key = match_key(text[start:end])
+                if key in NOT_DESIGNATED_NAMES or any(a < end and start < b for a, b in spans):
+                    continue
+                missing.append(NameMatch(start=start, end=end, key=key, places=()))
+        return missing
+
+    def _naming_designator(self, key: str) -> str | None:
+        """The designator of ``NAMING_WORDS`` a word is, proclitics read off (memoised)."""
+        if key in self._naming:
+            return self._naming[key]
+        found = None
+        if _may_read_as(key, NAMING_WORDS):
+            readings = (r for r in clitic_stems(key) if r in NAMING_WORDS)
+            # المنطقة «حفظه الله»: a definite designator introduces no name
+            found = next((r for r in readings if not _article_dropped(key, r)), None)
+        if len(self._naming) < CACHE_LIMIT:
+            self._naming[key] = found
+        return found
+
     def _unmatched_loc(
         self, text: str, loc: Sequence[Mention], found: list[NameMatch]
     ) -> list[NameMatch]:
@@ -600,6 +647,40 @@ def _addressed(text: str, start: int, end: int) -> bool:
         return False
     before = text[max(0, start - 4) : start - 1].replace("ـ", "")
     return before.endswith("ل") and (len(before) < 2 or not before[-2].isalpha())
+
+
+def _quoted_name(text: str, after: int) -> list[tuple[int, int]] | None:
+    """The span of a short name in quotes right after offset ``after``, if one is there."""
+    at = after
+    while at < len(text) and text[at] == " ":
+        at += 1
+    if at >= len(text) or text[at] not in OPENING_QUOTES:
+        return None
+    closers = [text.find(mark, at + 1, at + QUOTED_NAME_CHARS) for mark in CLOSING_QUOTES]
+    close = min((c for c in closers if c > at), default=-1)
+    if close < 0:
+        return None
+    start, end = at + 1, close
+    while start < end and text[start] == " ":
+        start += 1
+    while end > start and text[end - 1] == " ":
+        end -= 1
+    name = text[start:end]
+    words = name.split()
+    if not words or len(words) > QUOTED_NAME_WORDS or match_key(words[0]) in NOT_NAME_OPENERS:
+        return None  # منطقة «من دون مخاطر»: a phrase, not a name
+    if len(words) == 1 and name.endswith(("ية", "يه")) and not name.startswith("ال"):
+        return None  # منطقة «عسكرية»: what kind of zone, not its name
+    return [(start, end)]
+
+
+def _dual_names(text: str, first: Word, second: Word) -> list[tuple[int, int]] | None:
+    """``بلدتي الوهط وصبر``: the two one-word names after a dual designator."""
+    if not (first.joined and second.joined) or not second.key.startswith("و"):
+        return None
+    if len(second.key) < 3 or not text[second.start : second.end].startswith("و"):
+        return None
+    return [(first.start, first.end), (second.start + 1, second.end)]
 
 
 def _quoted(text: str, start: int, end: int) -> bool:

@@ -128,6 +128,26 @@ TERRITORY_NOUNS = frozenset({"الاراضي", "اراضي"})
 # calls ``المدينة المنورة``.
 NEVER_ALONE = frozenset({"المدينه"})
 
+# Designators that name the place they introduce even when the gazetteer does not know
+# it: a name in quotes after one (``مديرية «كتاف»``), or two names joined by و after a
+# dual (``بلدتي الوهط وصبر``), is an unresolved place. Match keys, proclitics read off.
+NAMING_DESIGNATORS = frozenset(
+    {"محافظه", "مديريه", "منطقه", "بلده", "قريه", "مدينه", "ناحيه", "قضاء", "حي", "جبل"}
+)
+DUAL_DESIGNATORS = frozenset({"محافظتي", "مديريتي", "منطقتي", "بلدتي", "قريتي", "مدينتي", "حيي"})
+QUOTED_NAME_WORDS = 3  # words of a quoted name after a designator, at most
+# Particles that open a phrase, never a name: ``منطقة «من دون مخاطر»``. Match keys.
+NOT_NAME_OPENERS = frozenset(
+    {"من", "في", "علي", "عن", "الي", "دون", "غير", "لا", "ما", "مع", "حتي", "كل", "بلا"}
+)
+# Not names after such a designator: kinds of zone (``منطقة «آمنة»``, ``منطقتي الشمال
+# والجنوب``), and first words of names of two words (``قريتي تل أعور والبرج``).
+NOT_DESIGNATED_NAMES = frozenset(
+    {"امنه", "عازله", "محظوره", "منزوعه", "حظر", "عسكريه", "الشمال", "الجنوب", "الشرق",
+     "الغرب", "الوسط", "تل", "دير", "بئر", "عين", "ابو", "ام", "بني", "بيت", "كفر", "خربه",
+     "راس", "مرج", "سد", "جسر", "باب", "حي", "جبل", "وادي"}
+)  # fmt: skip
+
 # Between two names of one list, which share the designator of the first ("محافظات مأرب
 # وعمران وحجة"): a conjunction, glued to the next name or not, after a comma or not
 # (spaces left out). A comma alone does not join: "بمدينة حمص، دون انباء" ("without").

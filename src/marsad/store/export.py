@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Literal
 
 from marsad.errors import QueryError
+from marsad.events.location import event_location
 from marsad.model import Analysis, Place
 from marsad.places.gazetteer import gazetteer
 from marsad.store.database import Store
@@ -104,11 +105,10 @@ def article_row(article_id: int, story_id: int | None, analysis: Analysis) -> di
 
 def acled_rows(article_id: int, analysis: Analysis) -> list[dict[str, object]]:
     """One row per event the analysis found; facts it lacks stay empty."""
-    places = {p.id: p for p in analysis.places if p.id}
     names = {e.id: e.name for e in analysis.entities}
     rows = []
     for event in analysis.events:
-        place: Place | None = places.get(event.place_id) if event.place_id else None
+        location, place = event_location(event, analysis.places)
         actor1, actor2 = (names.get(a, a) if a else "" for a in (event.actor1, event.actor2))
         actors = [a for a in (actor1, actor2) if a]
         rows.append(
@@ -116,7 +116,7 @@ def acled_rows(article_id: int, analysis: Analysis) -> list[dict[str, object]]:
                 "event_date": event.event_date.isoformat() if event.event_date else "",
                 "event_type": event.type,
                 "sub_event_type": event.sub_type,
-                "location": (place.name or place.span.text) if place else "",
+                "location": location,
                 "admin1": _area_name(place.admin1) if place else "",
                 "admin2": _area_name(place.admin2) if place else "",
                 "country": (place.country or "") if place else "",
