@@ -207,6 +207,12 @@ def test_events_at_different_places_stay_apart() -> None:
     assert [e.fatalities for e in events] == [25, None]
 
 
+def test_a_possessed_noun_is_the_event_only_after_a_verb_of_waging() -> None:
+    waged = analyze("وكثفت قوات النظام قصفها على بلدة الزبداني في ريف دمشق أمس.")
+    assert [e.sub_type for e in waged.events] == ["Shelling/artillery/missile attack"]
+    assert analyze("وقال المتحدث إن هجومهم على المدينة فشل.").events == []
+
+
 def test_a_list_of_unknown_towns_is_coded_at_each_in_the_area_that_holds_them() -> None:
     text = (
         "وتمكنت المقاومة الشعبية أمس من السيطرة على مديريتي مشرعة وحدنان في محافظة تعز "
@@ -669,6 +675,7 @@ def test_a_title_in_the_country_and_the_body_near_a_city_are_one_event() -> None
     strikes = [e for e in analyze(text).events if e.sub_type == "Air/drone strike"]
     assert len(strikes) == 1
     assert (strikes[0].place_id, strikes[0].fatalities) == ("geonames:173811", 6)
+    assert strikes[0].place_span is not None and strikes[0].place_span.text == "الحسكة"
 
 
 def test_a_party_that_says_it_struck_is_actor_one() -> None:
@@ -702,6 +709,13 @@ def test_the_sides_of_a_clash_told_with_min_jiha() -> None:
             "مواقع التنظيم في محافظة شبوة.",
             "loc:US",
             "YE",
+        ),
+        # the state after a verb of waging before the trigger waged it
+        (
+            "وأدى ذلك إلى شن الولايات المتحدة أول غارات جوية على مواقع جبهة النصرة في شمال "
+            "سورية أمس.",
+            "loc:US",
+            "SY",
         ),
     ],
 )

@@ -186,17 +186,16 @@ class SentenceReading:
         return told[0] if told else None
 
     def agent(self, candidate: Candidate) -> Place | None:
-        """A country right after the trigger, with no preposition: who did it, not where
-        ("قصف تركيا لقرية", "غارات تشنها الولايات المتحدة", "قصفت تركيا مواقع")."""
+        """A country right after the trigger, or after a verb of waging just before it, with
+        no preposition: who did it, not where ("قصف تركيا لقرية", "غارات تشنها الولايات
+        المتحدة", "قصفت تركيا مواقع", "شن الولايات المتحدة أول غارات")."""
         tokens = self.sentence.tokens
-        at = _waged_at(self.sentence, candidate) or candidate.last
-        if at >= len(tokens):
-            return None
+        starts = {tokens[at].start for at in _authors_at(self.sentence, candidate)}
         for place in self.places:
             if (
                 place.kind == "country"
                 and place.relation == "mention"
-                and place.span.start == tokens[at].start  # not "بتركيا", "لتركيا"
+                and place.span.start in starts  # not "بتركيا", "لتركيا"
             ):
                 return place
         return None
@@ -718,6 +717,16 @@ def _waged_at(sentence: KeyedSentence, candidate: Candidate) -> int | None:
     return None
 
 
+def _authors_at(sentence: KeyedSentence, candidate: Candidate) -> list[int]:
+    """Where the trigger's author would be named: right after it or after its verb of
+    waging (``_waged_at``), or right after a verb of waging a few words before it."""
+    found = [_waged_at(sentence, candidate) or candidate.last]
+    for index in range(max(candidate.first - lex.AUTHOR_REACH, 0), candidate.first):
+        if any(_waging(reading) for reading in sentence.tokens[index].readings):
+            found.append(index + 1)
+    return [at for at in found if at < len(sentence.tokens)]
+
+
 def _waged_by(
     sentence: KeyedSentence, candidate: Candidate, mentions: list[Mention]
 ) -> Mention | None:
@@ -891,6 +900,7 @@ def _merge_into(
                     "actor2": None if actor2 == actor1 else actor2,  # no party acts on itself
                     "place_id": finer.place_id or new.place_id,
                     "precision": finer.precision or new.precision,
+                    "place_span": finer.place_span if finer.place_id else new.place_span,
                     "date_span": old.date_span or new.date_span,
                     "event_date": old.event_date
                     if old.date_span or not new.date_span

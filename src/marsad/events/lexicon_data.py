@@ -566,6 +566,7 @@ EPITHET_WORDS = 6  # words in such a quotation, at most
 # event ("الغارات التي تشنها الولايات المتحدة"). Match keys, a pronoun may be glued on.
 WAGING = ("شن", "شنت", "تشن", "يشن", "نفذ", "نفذت", "تنفذ", "ينفذ", "تقود", "يقود")
 WAGING_REACH = 3  # words from the trigger's end to the verb, at most (التي تشنها)
+AUTHOR_REACH = 5  # words from a verb of waging to its trigger (شن الولايات المتحدة أول غارات)
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")
 
 # Registry kinds that tell of events and take no part in them: never an event's actor.

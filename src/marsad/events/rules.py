@@ -76,14 +76,16 @@ def _triggers() -> PhraseSet:
     return phrases
 
 
-def _single_verbs() -> dict[str, Trigger]:
-    """One-word past-tense triggers, which may carry an object pronoun."""
-    return {t.words[0]: t for t in _TRIGGER_OF.values() if t.form == "verb" and len(t.words) == 1}
+def _single_words(form: str) -> dict[str, Trigger]:
+    """One-word triggers of a form: past-tense verbs may carry an object pronoun, nouns a
+    possessive one ("كثفت قصفها")."""
+    return {t.words[0]: t for t in _TRIGGER_OF.values() if t.form == form and len(t.words) == 1}
 
 
 _TRIGGER_OF: dict[tuple[str, ...], Trigger] = {}
 TRIGGERS = _triggers()
-VERBS = _single_verbs()
+VERBS = _single_words("verb")
+NOUNS = _single_words("noun")
 NOT_EVENTS = PhraseSet(lex.NOT_EVENTS)
 MODALITY = PhraseSet(lex.FUTURE + lex.THREATS + lex.DENIALS + lex.CALLS + lex.CONDITIONS)
 NEGATIONS = PhraseSet(lex.NEGATIONS)
@@ -196,7 +198,7 @@ def find_candidates(
     found: list[Candidate] = []
     index = 0
     while index < len(sentence):
-        matched = sentence.match_at(TRIGGERS, index) or _verb_with_object(sentence, index)
+        matched = sentence.match_at(TRIGGERS, index) or _with_pronoun(sentence, index)
         if matched is None:
             index += 1
             continue
@@ -215,10 +217,15 @@ def find_candidates(
     return found
 
 
-def _verb_with_object(sentence: KeyedSentence, index: int) -> tuple[tuple[str, ...], str] | None:
+def _with_pronoun(sentence: KeyedSentence, index: int) -> tuple[tuple[str, ...], str] | None:
+    """A verb with its object ("قصفوها"), or a noun with its owner right after a verb of
+    waging or going on ("كثفت قصفها", "واصلت هجومها"); other possessed nouns mostly refer
+    back to an event already told."""
+    waged = sentence.has(OCCURRED, index - lex.NEAR, index)
     for reading in sentence.tokens[index].without_object():
-        if reading in VERBS:
-            return VERBS[reading].words, ""
+        for words in (VERBS, NOUNS) if waged else (VERBS,):
+            if reading in words:
+                return words[reading].words, ""
     return None
 
 
