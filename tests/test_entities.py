@@ -336,6 +336,9 @@ def test_a_district_that_is_a_common_word_is_left_to_the_tagger(
         ("وتم القبض على فهد حمد مواليد 1990 في الرياض.", "فهد حمد مواليد", "فهد حمد"),
         ("ودان مسعود البرزاني القصف.", "ودان مسعود", "مسعود"),
         ("وانفجرت سيارة في دياربكر لشن هجمات.", "دياربكر لشن", "دياربكر"),
+        # a given name that is also a verb, with a conjunction glued: the verb
+        ("وطالب بارزاني الحكومة بدفع الرواتب.", "وطالب بارزاني", "بارزاني"),
+        ("وأكد طالب الرفاعي أن الموقف ثابت.", "طالب الرفاعي", "طالب الرفاعي"),
     ],
 )
 def test_a_verb_or_participle_at_the_edge_of_a_name_is_left_out(

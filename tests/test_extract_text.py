@@ -138,6 +138,7 @@ def test_a_short_first_line_is_a_byline_only_when_it_opens_with_a_given_name(
     ("trailer", "reason"),
     [
         ("سمات حوثيين غارات قوات التحالف مليشيا", "tags"),  # 3alyoum.com's tags
+        ("عين اليوم – متابعات", "credit"),  # 3alyoum.com's desk credit
         ("رابط الخبر بصحيفة الوئام: غارات للتحالف على زنجبار", "read_more"),  # alweeam.com.sa
         (  # al-jazirah.com's other columns of the writer, titles run together
             "مقالات أخرى للكاتبالربيع التركي!!وزير بلا مكتب !كيف تجذب داعش ضحاياها؟",

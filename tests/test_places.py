@@ -240,6 +240,21 @@ def test_a_zone_a_phrase_or_a_pronoun_after_a_designator_is_no_place(
     assert [p.span.text for p in places_of(component, text) if p.id is None] == []
 
 
+def test_a_region_named_by_another_countrys_adjective_is_not_that_place(
+    component: PlacesComponent,
+) -> None:
+    found = places_of(component, "وتعد عدن كبرى مدن الجنوب اليمني.")
+    assert [(p.span.text, p.country) for p in found] == [("عدن", "YE"), ("اليمني", "YE")]
+    assert one(places_of(component, "وطرابلس اللبنانية مدينة ساحلية."), "طرابلس").country == "LB"
+
+
+def test_a_demonym_with_an_indefinite_ending_is_no_place(component: PlacesComponent) -> None:
+    text = "وخطف التنظيم 230 سورياً من البلدة."
+    start = text.index("سورياً")
+    loc = Mention(span=Span.of(text, start, start + len("سورياً")), label="LOC")
+    assert places_of(component, text, [loc]) == []  # even when the tagger says LOC
+
+
 def test_the_kingdom_is_the_kingdom_the_report_is_about(component: PlacesComponent) -> None:
     saudi = "وأكد الوزير أن المملكة لن تتهاون، وقال مسؤول سعودي إن الرياض ترحب بالقرار."
     assert one(places_of(component, saudi), "المملكة").country == "SA"

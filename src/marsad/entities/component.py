@@ -39,6 +39,7 @@ from marsad.entities.linking_data import (
     NATIONAL_FORCES,
     NOT_NAMES,
     NOT_NAMES_AS_WRITTEN,
+    VERB_NAMES,
 )
 from marsad.entities.ner import NerModel, default_model
 from marsad.entities.registry import Alias, Registry, RegistryMatch, default_registry
@@ -168,7 +169,8 @@ def _complete_lineage(text: str, end: int) -> int:
 
 def _edge_word(word: str) -> bool:
     key = match_key(word)
-    return key in NAME_EDGE_WORDS or strip_conjunction(key) in NAME_EDGE_WORDS
+    bare = strip_conjunction(key)
+    return key in NAME_EDGE_WORDS or bare in NAME_EDGE_WORDS or (bare != key and bare in VERB_NAMES)
 
 
 def _no_place_after(text: str, start: int) -> bool:

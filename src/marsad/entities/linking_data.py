@@ -48,6 +48,9 @@ NAME_EDGE_WORDS = frozenset(
         "لشن", "بشن",
     )
 )  # fmt: skip
+# Given names that are also verbs: an edge word only with a conjunction glued, which
+# opens a clause and never a name ("وطالب بارزاني": "and Barzani demanded"). Keys.
+VERB_NAMES = frozenset(match_key(word) for word in ("طالب",))
 
 # After a registry name, these make it another body: "قوات النظام المخلوع" (Yemen) is not
 # "قوات النظام" (Syria). Matching keys.

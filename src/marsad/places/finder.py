@@ -288,6 +288,8 @@ class PlaceFinder:
             return None, 0  # بحجة "on the pretext"; صلاة المغرب "the sunset prayer"
         if i + n < len(words) and words[i + n].key in NOT_PLACE_BEFORE.get(name, ()):
             return None, n  # باليمن والبركة "with good fortune"
+        if name.startswith("ال") and self._another_countrys(words, i + n, hit.places):
+            return None, n  # الجنوب اليمني: Yemen's south, not Lebanon's South governorate
         first, last = words[i], words[i + n - 1]
         if first.hashtag >= 0 and not self._whole_hashtag(words, i, n):
             return None, 0
@@ -344,6 +346,18 @@ class PlaceFinder:
             ),
             n,
         )
+
+    def _another_countrys(self, words: list[Word], j: int, places: tuple[int, ...]) -> bool:
+        """Whether word ``j`` is the definite adjective of a country none of ``places`` lies
+        in, agreeing with a definite name before it."""
+        if j >= len(words) or not words[j].joined:
+            return False
+        adjective = words[j].reading.adjective
+        if adjective is None or not words[j].key.startswith("ال"):  # "اسرائيل والفلسطينيين"
+            return False
+        entries = self.gazetteer.entries
+        country = entries[self.gazetteer.adjectives[adjective[0]]].country
+        return country is not None and all(entries[p].country != country for p in places)
 
     def _feminine_adjective(self, name: str) -> bool:
         """A country named by its feminine adjective (السعودية): after a definite noun it is
@@ -515,6 +529,8 @@ class PlaceFinder:
                 continue
             if match_key(text[span.start : span.end]) in NEVER_ALONE:
                 continue
+            if not TANWIN.isdisjoint(text[span.start : span.end]):
+                continue  # 230 سورياً "230 Syrians": names take no indefinite ending
             missing.append(
                 NameMatch(
                     start=span.start,
