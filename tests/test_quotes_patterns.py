@@ -257,6 +257,24 @@ def test_calls_demands_and_descriptions_count_only_when_quoted_or_after_a_colon(
     assert student.description is not None and student.description.text == "طالب في الجامعة"
 
 
+def test_a_pledge_in_quotation_marks_is_quoted() -> None:
+    text = "وزار المحافظ المستشفى. وتعهد «ببذل كل ما يمكن عمله لإعادة الخدمات إلى المدينة»."
+    (quote,) = find_quotes(text).quotes
+    assert quote.span.text == "ببذل كل ما يمكن عمله لإعادة الخدمات إلى المدينة"
+    assert find_quotes("وتعهد الوزير بإعادة الخدمات إلى المدينة.").quotes == []
+
+
+def test_words_read_from_a_statement_are_its_issuers() -> None:
+    for text, issuer in (
+        ("وأصدرت وزارة الخارجية بيانا قالت فيه إن الوزير سيزور أنقرة.", "وزارة الخارجية"),
+        ("ونشر التنظيم تسجيلا مصورا قال فيه إن مقاتليه سيطروا على البلدة.", "التنظيم"),
+        ("وأصدرت الوزارة بيانا أمس أكدت فيه أن الحدود مغلقة.", "الوزارة"),
+    ):
+        found = find_quotes(text)
+        (quote,) = found.quotes
+        assert _label(found, quote.source_id) == issuer
+
+
 def test_a_time_phrase_is_never_the_speaker() -> None:
     text = (
         "وكان رئيس مجلس النواب العراقي أعلن الشهر الماضي أنه «ليس لدينا مشكلة مع تقسيم "

@@ -27,7 +27,12 @@ from marsad.arabic import match_key, strip_article, strip_conjunction
 from marsad.model import Mention, Quote, Source, Span
 from marsad.quotes.document import Doc
 from marsad.quotes.lexicon import Lexicon, VerbForm, lexicon
-from marsad.quotes.lexicon_data import MIN_SPEECH_WORDS, MIN_STANDALONE_WORDS
+from marsad.quotes.lexicon_data import (
+    ISSUER_WORDS,
+    MIN_SPEECH_WORDS,
+    MIN_STANDALONE_WORDS,
+    STATEMENT_TO_VERB,
+)
 from marsad.quotes.sources import SourceRegistry
 from marsad.quotes.speakers import (
     MAX_APPOSITION_WORDS,
@@ -302,6 +307,8 @@ class _Finder:
                 speaker_stop = phrase.stop
                 if form.marked and self._bare_object(speaker, phrase):
                     speaker = None  # ``ودعت طهران إلى``: maybe whom the call was made to
+            elif lead is None and (issuer := self._statement_issuer(i)) is not None:
+                speaker, certain = issuer, True
             elif lead is None:
                 left = phrase_before(doc, i, lex)
                 if left is not None and left.relative is not None:
@@ -540,6 +547,27 @@ class _Finder:
         s = phrase.stop + (1 if doc.keys[phrase.stop : phrase.stop + 1] == [","] else 0)
         if s < len(doc) and (doc.keys[s] in lex.complementizers or doc.keys[s] == ":"):
             return phrase
+        return None
+
+    def _statement_issuer(self, i: int) -> Speaker | None:
+        """Who issued the statement a verb reads from: ``أصدرت الوزارة بيانا قالت فيه إن``,
+        ``نشر التنظيم تسجيلا مصورا قال فيه``."""
+        doc, lex = self.doc, self.lex
+        if i < 2 or doc.keys[i + 1 : i + 2] not in (["فيه"], ["فيها"]):
+            return None
+        nouns = range(i - 1, max(i - 1 - STATEMENT_TO_VERB, 0), -1)
+        noun = next(
+            (k for k in nouns if strip_conjunction(doc.keys[k]) in lex.issued_statements), None
+        )
+        if noun is None:
+            return None
+        for v in range(noun - 1, max(noun - 1 - ISSUER_WORDS, -1), -1):
+            if doc.sentence_end[v] or not doc.same_paragraph(v, i):
+                return None
+            if strip_conjunction(doc.keys[v]) in lex.issue_verbs:
+                phrase = phrase_after(doc, v + 1, lex)  # it may run on into "بيانا"
+                core = (v + 1, min(phrase.core[1], noun))
+                return analyse(doc, Phrase(core, [], noun), lex) if core[0] < core[1] else None
         return None
 
     def subject_before(self, i: int) -> Speaker | None:

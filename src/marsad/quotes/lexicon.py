@@ -129,6 +129,8 @@ class Lexicon:
         self.complementizers = _keys(data.COMPLEMENTIZERS)
         self.according_to = PhraseMatcher(data.ACCORDING_TO)
         self.statement_nouns = _keys(data.STATEMENT_NOUNS)
+        self.issued_statements = _keys(data.ISSUED_STATEMENTS)
+        self.issue_verbs = _keys(data.ISSUE_VERBS)
         self.in_their_words = PhraseMatcher(data.IN_THEIR_WORDS)
         self.this_is_what = PhraseMatcher(data.THIS_IS_WHAT)
         self.verb_objects = _keys(data.VERB_OBJECT_PRONOUNS)

@@ -174,6 +174,8 @@ REPORTING_VERBS: dict[str, Verb] = {
     "طالب": Verb(("طالب", "طالبت", "طالبوا"), ("يطالب", "تطالب", "يطالبون"), ("مطالبا",),
                  preps=("ب", "إلى"), marked=True),
     "طلب": Verb(("طلب", "طلبت", "طلبوا"), ("يطلب", "تطلب"), preps=("من",), marked=True),
+    "تعهد": Verb(("تعهد", "تعهدت", "تعهدوا"), ("يتعهد", "تتعهد"), ("متعهدا", "متعهدة"),
+                 preps=("ب",), marked=True),
     # Past only: ``يصف``, ``واصفاً`` describe far more often than they quote.
     "وصف": Verb(("وصف", "وصفت", "وصفوا", "وصفه", "وصفها", "وصفته", "وصفتها"), marked=True),
     # Relay: the agency or paper that carried the words; the speaker follows عن.
@@ -245,6 +247,18 @@ STATEMENT_NOUNS = (
     "بيان", "تصريح", "تصريحات", "تقرير", "رسالة", "مصادر", "إفادة", "رواية", "قول", "تعبير",
     "صادر", "الصادر", "عن",
 )  # fmt: skip
+
+# "أصدرت الوزارة بيانا قالت فيه إن": what a source issues, and the verbs that issue it; a
+# reporting verb with "فيه" right after such a noun speaks for the one who issued it.
+ISSUED_STATEMENTS = (
+    "بيانا", "بيان", "تصريحا", "رسالة", "تقريرا", "تقرير", "تسجيلا", "تسجيل", "شريطا",
+)  # fmt: skip
+ISSUE_VERBS = (
+    "أصدر", "أصدرت", "أصدروا", "نشر", "نشرت", "نشروا", "وزع", "وزعت", "بث", "بثت", "أذاع",
+    "أذاعت", "وجه", "وجهت",
+)  # fmt: skip
+ISSUER_WORDS = 12  # words from the issuing verb to the statement noun, at most
+STATEMENT_TO_VERB = 3  # words from the statement noun to the reporting verb, at most
 
 # After a quote or clause, the speaker's own words (a pronoun points at the speaker).
 IN_THEIR_WORDS = (
