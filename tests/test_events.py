@@ -62,22 +62,23 @@ def test_the_taxonomy_has_acleds_six_types() -> None:
     assert {t[0] for t in lex.TRIGGERS} <= sub_types
 
 
-def test_seed_defections_are_one_change_to_group(seed_text: str) -> None:
+def test_the_events_component_alone_invents_nothing_on_the_seed(seed_text: str) -> None:
+    # Without the entity and place components (the filter is fitted with them) the
+    # component may miss the defections, but it codes nothing else and no toll.
     analysis = analyze(seed_text, pipeline=Pipeline([events_component()]))
-    assert [(e.type, e.sub_type) for e in analysis.events] == [
-        ("Strategic developments", "Change to group/activity")
-    ]
-    event = analysis.events[0]
-    assert event.fatalities is None
-    assert event.evidence.text == analysis.article.text[event.evidence.start : event.evidence.end]
+    assert {(e.sub_type, e.fatalities) for e in analysis.events} <= {
+        ("Change to group/activity", None)
+    }
 
 
 def test_seed_event_through_the_whole_pipeline(seed_text: str) -> None:
     # The reading: Islamic State, Deir ez-Zor at the precision of a governorate
     # ("في محافظة #دير_الزور" in the lede; later sentences that say only "دير الزور" do
     # not narrow it to the same-named city), no fatalities, no party acting on itself.
-    [event] = analyze(seed_text).events
+    analysis = analyze(seed_text)
+    [event] = analysis.events
     assert "انشقاقات" in event.evidence.text  # the lede's wave of defections, told first
+    assert event.evidence.text == analysis.article.text[event.evidence.start : event.evidence.end]
     assert (event.sub_type, event.actor1, event.actor2) == (
         "Change to group/activity",
         "org:islamic-state",
@@ -379,9 +380,9 @@ def test_hard_negatives_from_the_fixture_are_no_events(kind: str) -> None:
 @pytest.mark.parametrize(
     ("path", "batches", "least"),
     [
-        (FIXTURE, {1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18}, 1650),
+        (FIXTURE, {1, 2, 3, *range(5, 23)}, 2000),
         (HELD_OUT, {4}, 150),
-        (FRESH, {19, 20, 21, 22}, 300),
+        (FRESH, {23, 24, 25, 26}, 300),
     ],
 )
 def test_the_fixtures_are_labelled_consistently(path: Path, batches: set[int], least: int) -> None:
@@ -439,7 +440,7 @@ def test_battles_told_by_their_dead_and_advances_are_events() -> None:
 
 
 def test_a_killing_of_civilians_is_violence_against_civilians() -> None:
-    events = events_of("وقتل مسلحون من التنظيم ثلاثة مدنيين في قرية الشيخ مسكين أمس.")
+    events = analyze("وقتل مسلحون من التنظيم ثلاثة مدنيين في قرية الشيخ مسكين أمس.").events
     assert [(e.type, e.sub_type) for e in events] == [("Violence against civilians", "Attack")]
 
 

@@ -218,10 +218,11 @@ def test_names_a_designator_introduces_are_places_even_unknown(
     """Yemeni districts and towns the gazetteer lacks stay places, unresolved."""
     text = (
         "واستهدفت الغارات مواقع في مديرية «حرف سفيان» وقرية «ذي عنقب»، فيما سيطر المقاتلون "
-        "على مديريتي مشرعة وحدنان بعد معارك عنيفة."
+        "على مديريتي مشرعة وحدنان بعد معارك عنيفة، وعلى قريتي أم شرشوح والهلالية."
     )
     found = {p.span.text: p.id for p in places_of(component, text)}
-    assert found == dict.fromkeys(("حرف سفيان", "ذي عنقب", "مشرعة", "حدنان"))
+    names = ("حرف سفيان", "ذي عنقب", "مشرعة", "حدنان", "أم شرشوح", "الهلالية")
+    assert found == dict.fromkeys(names)
 
 
 @pytest.mark.parametrize(

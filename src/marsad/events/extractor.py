@@ -120,12 +120,22 @@ class SentenceReading:
         صنعاء وحجة ومأرب", "بأطراف مدينتي الرمادي والفلوجة"): ACLED codes one event at
         each, as (the place that codes it, the place that names it). Names the gazetteer
         lacks, listed just before the place that locates them ("بلدتي الوهط وصبر في محافظة
-        لحج"), are coded at that place and named as written. A list after "بين" or "نحو",
-        or in a relative clause after the trigger ("غارات على التنظيم الذي يسيطر على مناطق
-        في سوريا والعراق"), tells no places of the event's."""
-        if place is None:
-            return [(None, None)]
+        لحج"), are coded at that place and named as written; with no place known at all,
+        such a list in the trigger's clause still gives one event at each name. A list
+        after "بين" or "نحو", or in a relative clause after the trigger ("غارات على التنظيم
+        الذي يسيطر على مناطق في سوريا والعراق"), tells no places of the event's."""
         runs = _place_runs(sorted(self.named, key=lambda p: p.span.start), text)
+        if place is None:  # names the gazetteer lacks, listed in the trigger's own clause
+            unknown = [
+                run
+                for run in runs
+                if len(run) > 1
+                and not any(p.id for p in run)
+                and self.clause_at(run[0].span.start) == candidate.clause
+            ]
+            if not unknown:
+                return [(None, None)]
+            place = unknown[0][0]
         listed = next(run for run in runs if any(p is place for p in run))
         area = None
         if len(listed) == 1:

@@ -26,6 +26,8 @@ from marsad.places.lexicon_data import (
     ITS_COUNTRYSIDE,
     LANGUAGE_CUES,
     LIST_JOINTS,
+    LISTED_NAME_WORDS,
+    NAME_FIRST_WORDS,
     NAMING_DESIGNATORS,
     NEVER_ALONE,
     NOT_ADJECTIVES_AS_WRITTEN,
@@ -496,14 +498,38 @@ class PlaceFinder:
             if designator is None or text[word.end - 1] == "ه":  # بلده "his country"
                 continue
             names = _quoted_name(text, word.end)
-            if names is None and designator in DUAL_DESIGNATORS and i + 2 < len(words):
-                names = _dual_names(text, words[i + 1], words[i + 2])
+            if names is None and designator in DUAL_DESIGNATORS:
+                names = self._dual_names(text, words, i + 1)
             for start, end in names or ():
                 key = match_key(text[start:end])
                 if key in NOT_DESIGNATED_NAMES or any(a < end and start < b for a, b in spans):
                     continue
                 missing.append(NameMatch(start=start, end=end, key=key, places=()))
         return missing
+
+    def _dual_names(self, text: str, words: list[Word], j: int) -> list[tuple[int, int]] | None:
+        """The two names right after a dual designator: ``بلدتي الوهط وصبر``, ``منطقتي خشم
+        رميد ومثلث العبر``; the second opened by a glued و, each of one word or two when
+        the first is one of ``NAME_FIRST_WORDS``, the pair ended by punctuation, a
+        particle or a designator with a preposition (``بجبل الأكراد``)."""
+        names: list[list[Word]] = []
+        while j < len(words) and words[j].joined and len(names) <= 2:
+            word = words[j]
+            if word.key in NOT_NAME_OPENERS or self._naming_designator(word.key[1:]) is not None:
+                break
+            opens = word.key.startswith("و") and text[word.start] == "و"
+            if not names or opens:
+                names.append([word])
+            elif len(names[-1]) < LISTED_NAME_WORDS and names[-1][0].key.lstrip("و") in (
+                NAME_FIRST_WORDS
+            ):
+                names[-1].append(word)
+            else:
+                break
+            j += 1
+        if len(names) != 2 or not names[1][0].key.startswith("و"):
+            return None
+        return [(names[0][0].start, names[0][-1].end), (names[1][0].start + 1, names[1][-1].end)]
 
     def _naming_designator(self, key: str) -> str | None:
         """The designator of ``NAMING_WORDS`` a word is, proclitics read off (memoised)."""
@@ -688,15 +714,6 @@ def _quoted_name(text: str, after: int) -> list[tuple[int, int]] | None:
     if len(words) == 1 and name.endswith(("ية", "يه")) and not name.startswith("ال"):
         return None  # منطقة «عسكرية»: what kind of zone, not its name
     return [(start, end)]
-
-
-def _dual_names(text: str, first: Word, second: Word) -> list[tuple[int, int]] | None:
-    """``بلدتي الوهط وصبر``: the two one-word names after a dual designator."""
-    if not (first.joined and second.joined) or not second.key.startswith("و"):
-        return None
-    if len(second.key) < 3 or not text[second.start : second.end].startswith("و"):
-        return None
-    return [(first.start, first.end), (second.start + 1, second.end)]
 
 
 def _quoted(text: str, start: int, end: int) -> bool:

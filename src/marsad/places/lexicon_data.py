@@ -129,24 +129,32 @@ TERRITORY_NOUNS = frozenset({"الاراضي", "اراضي"})
 NEVER_ALONE = frozenset({"المدينه"})
 
 # Designators that name the place they introduce even when the gazetteer does not know
-# it: a name in quotes after one (``مديرية «كتاف»``), or two names joined by و after a
-# dual (``بلدتي الوهط وصبر``), is an unresolved place. Match keys, proclitics read off.
+# it: a name in quotes after one (``مديرية «كتاف»``), or the two names joined by و after a
+# dual (``بلدتي الوهط وصبر``, ``منطقتي خشم رميد ومثلث العبر``), is an unresolved place. Plurals
+# (``أحياء``, ``مدن``, ``بلدات``) were tried: ``إحياء التراث``, ``مدن مزدحمة ومليئة``, ``بلدات
+# وأعدم أجانب`` made places of phrases. Match keys, proclitics read off.
 NAMING_DESIGNATORS = frozenset(
     {"محافظه", "مديريه", "منطقه", "بلده", "قريه", "مدينه", "ناحيه", "قضاء", "حي", "جبل"}
 )
 DUAL_DESIGNATORS = frozenset({"محافظتي", "مديريتي", "منطقتي", "بلدتي", "قريتي", "مدينتي", "حيي"})
 QUOTED_NAME_WORDS = 3  # words of a quoted name after a designator, at most
+LISTED_NAME_WORDS = 2  # words of each name after a dual designator (two after NAME_FIRST_WORDS)
 # Particles that open a phrase, never a name: ``منطقة «من دون مخاطر»``. Match keys.
 NOT_NAME_OPENERS = frozenset(
     {"من", "في", "علي", "عن", "الي", "دون", "غير", "لا", "ما", "مع", "حتي", "كل", "بلا"}
 )
-# Not names after such a designator: kinds of zone (``منطقة «آمنة»``, ``منطقتي الشمال
-# والجنوب``), and first words of names of two words (``قريتي تل أعور والبرج``).
-NOT_DESIGNATED_NAMES = frozenset(
-    {"امنه", "عازله", "محظوره", "منزوعه", "حظر", "عسكريه", "الشمال", "الجنوب", "الشرق",
-     "الغرب", "الوسط", "تل", "دير", "بئر", "عين", "ابو", "ام", "بني", "بيت", "كفر", "خربه",
-     "راس", "مرج", "سد", "جسر", "باب", "حي", "جبل", "وادي"}
+# First words of names of two words (``تل أعور``, ``آل جبير``, ``خشم رميد``): alone they
+# name nothing, and only after one does a listed name run to a second word. Match keys.
+NAME_FIRST_WORDS = frozenset(
+    {"تل", "دير", "بئر", "عين", "ابو", "ام", "ال", "بني", "بيت", "كفر", "خربه", "راس", "مرج",
+     "سد", "جسر", "باب", "حي", "جبل", "وادي", "حوض", "عرق", "خشم", "مثلث", "ساقيه", "قصر"}
 )  # fmt: skip
+# Not names after such a designator: kinds of zone (``منطقة «آمنة»``, ``منطقتي الشمال
+# والجنوب``), and the first words of names above taken alone.
+NOT_DESIGNATED_NAMES = NAME_FIRST_WORDS | {
+    "امنه", "عازله", "محظوره", "منزوعه", "حظر", "عسكريه", "الشمال", "الجنوب", "الشرق", "الغرب",
+    "الوسط",
+}  # fmt: skip
 
 # Between two names of one list, which share the designator of the first ("محافظات مأرب
 # وعمران وحجة"): a conjunction, glued to the next name or not, after a comma or not
