@@ -208,6 +208,15 @@ def test_events_at_different_places_stay_apart() -> None:
     assert [e.fatalities for e in events] == [25, None]
 
 
+def test_strikes_on_targets_in_two_countries_are_two_events() -> None:
+    text = (
+        "وشنت مقاتلات تركية أمس غارات جوية على مواقع لتنظيم داعش في سوريا ومعسكرات لحزب "
+        "العمال الكردستاني في شمال العراق."
+    )
+    strikes = [e for e in analyze(text).events if e.sub_type == "Air/drone strike"]
+    assert [e.place_span.text for e in strikes if e.place_span] == ["سوريا", "شمال العراق"]
+
+
 def test_a_possessed_noun_is_the_event_only_after_a_verb_of_waging() -> None:
     waged = analyze("وكثفت قوات النظام قصفها على بلدة الزبداني في ريف دمشق أمس.")
     assert [e.sub_type for e in waged.events] == ["Shelling/artillery/missile attack"]

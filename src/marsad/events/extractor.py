@@ -148,6 +148,10 @@ class SentenceReading:
             ]
             if located:
                 listed, area = located[0], place
+            else:
+                apart = self._countries_apart(candidate, place, text)
+                if len(apart) > 1:
+                    return [(p, p) for p in apart]
         lead_at = max(0, listed[0].span.start - lex.PLACE_LIST_LEAD_CHARS)
         lead = match_key(text[lead_at : listed[0].span.start])
         if (
@@ -162,6 +166,25 @@ class SentenceReading:
             return [(area, p) for p in listed]
         broad = place.kind in BROAD_PLACES
         return [(p, p) for p in listed if (p.kind in BROAD_PLACES) == broad]
+
+    def _countries_apart(self, candidate: Candidate, place: Place, text: str) -> list[Place]:
+        """Countries each brought in by "في" after the trigger, in one clause with it: "شن
+        غارات على مواقع داعش في سوريا ومتمردي حزب العمال في شمال العراق" tells strikes in
+        two countries, one event in each."""
+        if place.kind not in BROAD_PLACES:
+            return []
+        found: list[Place] = []
+        for other in sorted(self.places, key=lambda p: p.span.start):
+            if (
+                other.kind in BROAD_PLACES
+                and other.country
+                and other.span.start > self.sentence.tokens[candidate.last - 1].end
+                and self.clause_at(other.span.start) == candidate.clause
+                and match_key(text[max(0, other.span.start - 4) : other.span.start]).endswith("في")
+                and all(other.country != f.country for f in found)
+            ):
+                found.append(other)
+        return found if any(p is place for p in found) else []
 
     def clause_place(self, candidate: Candidate) -> Place | None:
         """The most precise place of the trigger's own clause, if it names one."""
