@@ -208,6 +208,31 @@ def test_events_at_different_places_stay_apart() -> None:
     assert [e.fatalities for e in events] == [25, None]
 
 
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        (
+            "وقال ضابط إن انتحاريين فجرا نفسيهما بداخل ثكنة للجيش في منطقة الثرثار أمس.",
+            "Suicide bomb",
+        ),
+        ("وشهدت مدينة تعز مواجهات عنيفة في حي الجمهوري أمس.", "Armed clash"),
+        (
+            "وأوضحت القيادة أن طيران التحالف نفذ 15 طلعة جوية في محافظة الأنبار أمس أسفرت عن "
+            "مقتل 25 من عناصر التنظيم.",
+            "Air/drone strike",
+        ),
+        ("وقالت الحكومة إنها ارتأت إيقاف القصف لحين خروج المدنيين من المدينة.", None),
+        ("وانتزع مقاتلون تدعمهم غارات جوية السيطرة على البلدة الأسبوع الماضي.", None),
+    ],
+)
+def test_phrasings_of_events_and_of_their_absence(text: str, sub_type: str | None) -> None:
+    found = {e.sub_type for e in analyze(text).events}
+    if sub_type is None:
+        assert not found & {"Air/drone strike", "Shelling/artillery/missile attack"}
+    else:
+        assert sub_type in found
+
+
 def test_strikes_on_targets_in_two_countries_are_two_events() -> None:
     text = (
         "وشنت مقاتلات تركية أمس غارات جوية على مواقع لتنظيم داعش في سوريا ومعسكرات لحزب "

@@ -461,6 +461,8 @@ def _weak_ok(
     located = facts.specific_place or facts.dated or sentence.has(PLACE_WORDS)
     if facts.deaths and located:  # people killed at a place or date: real violence
         return True
+    if facts.specific_place and sentence.has(OCCURRED, start - lex.NEAR, start):
+        return True  # "وشهدت مأرب مواجهات عنيفة": it took place, and where
     return armed and (located or facts.deaths or sentence.has(KILLING))
 
 
