@@ -233,13 +233,17 @@ def test_phrasings_of_events_and_of_their_absence(text: str, sub_type: str | Non
         assert sub_type in found
 
 
-def test_strikes_on_targets_in_two_countries_are_two_events() -> None:
+def test_strikes_in_two_countries_and_takings_of_two_towns_are_two_events() -> None:
     text = (
         "وشنت مقاتلات تركية أمس غارات جوية على مواقع لتنظيم داعش في سوريا ومعسكرات لحزب "
         "العمال الكردستاني في شمال العراق."
     )
     strikes = [e for e in analyze(text).events if e.sub_type == "Air/drone strike"]
     assert [e.place_span.text for e in strikes if e.place_span] == ["سوريا", "شمال العراق"]
+    taken = analyze(
+        "وتمكنت المقاومة أمس من السيطرة على عدد من الأحياء في مدينتي التواهي غربا وكريتر جنوبا."
+    ).events
+    assert [e.place_span.text for e in taken if e.place_span] == ["التواهي", "كريتر"]
 
 
 def test_a_possessed_noun_is_the_event_only_after_a_verb_of_waging() -> None:

@@ -607,10 +607,11 @@ SUFFERED_REACH = 4  # words from the casualty verb to the cause, at most (قتل
 # One event at each place of a list ("غارات على مواقع الحوثيين في صنعاء وحجة ومأرب"),
 # for these types; protests and arrests in several cities are told as one campaign.
 CODED_AT_EACH_PLACE = frozenset({"Battles", "Explosions/Remote violence"})
-# Between two places of one list: "صنعاء وحجة", "صنعاء، حجة", "مديرية «كتاف» ومديرية «ساقين»".
+# Between two places of one list: "صنعاء وحجة", "صنعاء، حجة", "مديرية «كتاف» ومديرية «ساقين»",
+# "مدينتي التواهي غربا وكريتر جنوبا", "في شمال العراق وداخل تركيا".
 PLACE_LIST_JOINT = re.compile(
-    r"[»\"”]?\s*(?:[،,]\s*)?و?(?:(?:منطقة|مدينة|محافظة|مديرية|بلدة|قرية|ناحية|قضاء|حي|معسكر)\s+)?"
-    r"[«\"“]?\s*"
+    r"[»\"”]?\s*(?:(?:شرقا|غربا|شمالا|جنوبا)[ًّ]?\s*)?(?:[،,]\s*)?و?"
+    r"(?:(?:منطقة|مدينة|محافظة|مديرية|بلدة|قرية|ناحية|قضاء|حي|معسكر|داخل)\s+)?[«\"“]?\s*"
 )
 # What comes before a list of the event's places (match keys): "في", "قرب", "على", a word
 # with ب ("بمحافظتي", "بأطراف مدينتي"), then plural or dual designators; or ب glued to the
