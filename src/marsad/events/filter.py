@@ -41,6 +41,7 @@ def candidate_features(candidate: Candidate, others: list[Candidate]) -> list[st
     if trigger.needs:
         features.append(f"needs:{trigger.needs}")
     features += [f"signal:{name}" for name in sorted(candidate.signals)]
+    features += [f"signal:{name}|{event_type}" for name in sorted(candidate.signals)]
     earlier = [o for o in others if o.first < candidate.first]
     if any(type_of()[o.sub_type] == event_type for o in earlier):
         features.append("others:same_type_before")

@@ -343,6 +343,8 @@ def _signals(
         found.add("period")  # "خلال الشهرين الماضيين الكثير من الاشتباكات": many incidents
     if sentence.has(ACCUSATIONS, start - lex.WINDOW, start):
         found.add("accusation")
+    if sentence.has(CIVILIANS, start - lex.NEAR, end + 2 * lex.NEAR):
+        found.add("civilians_near")  # "وقتل مسلحون ثلاثة مدنيين": whom it befell
     if sentence.has(TIME_WORDS, start - lex.WINDOW, end + lex.WINDOW):
         found.add("time_word")
     if sentence.has(PLACE_WORDS, start - lex.NEAR, end + lex.WINDOW):
