@@ -221,11 +221,11 @@ def _with_pronoun(sentence: KeyedSentence, index: int) -> tuple[tuple[str, ...],
     """A verb with its object ("قصفوها"), or a noun with its owner right after a verb of
     waging or going on ("كثفت قصفها", "واصلت هجومها"); other possessed nouns mostly refer
     back to an event already told."""
-    waged = sentence.has(OCCURRED, index - lex.NEAR, index)
     for reading in sentence.tokens[index].without_object():
-        for words in (VERBS, NOUNS) if waged else (VERBS,):
-            if reading in words:
-                return words[reading].words, ""
+        if reading in VERBS:
+            return VERBS[reading].words, ""
+        if reading in NOUNS and sentence.has(OCCURRED, index - lex.NEAR, index):
+            return NOUNS[reading].words, ""
     return None
 
 

@@ -527,7 +527,7 @@ class PlaceFinder:
             else:
                 break
             j += 1
-        if len(names) != 2 or not names[1][0].key.startswith("و"):
+        if len(names) != 2:
             return None
         return [(names[0][0].start, names[0][-1].end), (names[1][0].start + 1, names[1][-1].end)]
 
