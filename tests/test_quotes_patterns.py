@@ -275,6 +275,26 @@ def test_words_read_from_a_statement_are_its_issuers() -> None:
         assert _label(found, quote.source_id) == issuer
 
 
+def test_a_member_of_a_body_named_after_a_person_is_not_that_person() -> None:
+    for text, description in (
+        (
+            "ونقل الموقع عن عضو في حزب الرئيس اليمني السابق علي عبد الله صالح، قوله إن "
+            "ممثلين للحزب يجرون محادثات مع دبلوماسيين.",
+            "عضو في حزب الرئيس اليمني السابق علي عبد الله صالح",
+        ),
+        (
+            "وقال مسؤول في مكتب الرئيس عبد ربه منصور هادي إن الوفد سيصل غدا.",
+            "مسؤول في مكتب الرئيس عبد ربه منصور هادي",
+        ),
+    ):
+        found = find_quotes(text)
+        (source,) = found.sources
+        assert source.name is None and source.entity_id is None
+        assert source.description is not None and source.description.text == description
+    (named,) = find_quotes("وقال حاكم الولاية عبدالستار بارز إن الوضع هادئ.").sources
+    assert named.name is not None and named.name.text == "عبدالستار بارز"
+
+
 def test_a_time_phrase_is_never_the_speaker() -> None:
     text = (
         "وكان رئيس مجلس النواب العراقي أعلن الشهر الماضي أنه «ليس لدينا مشكلة مع تقسيم "

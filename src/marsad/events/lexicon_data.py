@@ -615,9 +615,9 @@ PLACE_LIST_JOINT = re.compile(
 )
 # What comes before a list of the event's places (match keys): "في", "قرب", "على", a word
 # with ب ("بمحافظتي", "بأطراف مدينتي"), then plural or dual designators; or ب glued to the
-# first name ("بالعراق وسوريا"); not "بين", "بعد".
+# first name ("بالعراق وسوريا"); not "بين", "بعد", "باتجاه" (an advance towards them).
 PLACE_LIST_LEAD = re.compile(
-    r"(?:(?:^|\s)(?:في|قرب|بالقرب من|علي|ب(?!ين|عد|سبب|حق)\S+)"
+    r"(?:(?:^|\s)(?:في|قرب|بالقرب من|علي|ب(?!ين|عد|سبب|حق|اتجاه)\S+)"
     r"(?:\s(?:محافظتي|مدينتي|مديريتي|منطقتي|بلدتي|قريتي|محافظات|مدن|مديريات|مناطق|"
     r"بلدات|قري|احياء|حيي|محافظه|مدينه|مديريه|منطقه|بلده|قريه|ناحيه|قضاء|حي))?\s*\"?\s*$)"
     r"|(?:(?:^|\s)ب$)"

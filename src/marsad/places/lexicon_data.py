@@ -125,8 +125,9 @@ TERRITORY_NOUNS = frozenset({"الاراضي", "اراضي"})
 
 # Names that are places only after a designator of their kind, whatever the tagger says:
 # ``المدينة`` is "the city" (of the report) far more often than Madinah, which the news
-# calls ``المدينة المنورة``.
-NEVER_ALONE = frozenset({"المدينه"})
+# calls ``المدينة المنورة``; ``جبل`` ("mountain") is the first word of a name the tagger cut
+# (``جبل صبر``), never Dzhebel in Bulgaria.
+NEVER_ALONE = frozenset({"المدينه", "جبل", "الجبل"})
 
 # Designators that name the place they introduce even when the gazetteer does not know
 # it: a name in quotes after one (``مديرية «كتاف»``), or the two names joined by و after a

@@ -670,9 +670,22 @@ def _mention_in(
         mention = doc.mention_at.get(k)
         if mention is None:
             continue
-        if k == start or (mention.label == "PER" and _role_like(doc, start, lex)):
+        if k == start or (
+            mention.label == "PER"
+            and _role_like(doc, start, lex)
+            and not _member_of_body(doc, start, k, lex)
+        ):
             return k, min(doc.mention_end[k], end), mention.label, mention.entity_id
     return None
+
+
+def _member_of_body(doc: Doc, start: int, k: int, lex: Lexicon) -> bool:
+    """An indefinite role, then a preposition before the word at ``k``: "عضو في حزب الرئيس
+    السابق علي عبد الله صالح", "مسؤول في مكتب الرئيس هادي" — the name is the body's, the
+    speaker an unnamed member of it (never the person named)."""
+    return _indefinite_noun(doc, start, lex) and any(
+        doc.keys[m] in lex.prepositions for m in range(start + 1, k)
+    )
 
 
 def _name_in(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -702,6 +715,8 @@ def _first_name_in(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, i
             continue  # ``المتحدث الرسمي باسم المركز``: part of the role, not a name
         if opens and k > start and _indefinite_noun(doc, k - 1, lex):
             continue  # ``مسؤول تركي``: after an indefinite noun, a name is an adjective
+        if opens and _member_of_body(doc, start, k, lex):
+            continue
         name_start = k + 1 if len(key) > 1 else k + 2  # ``د. خالد``: a letter needs its dot
         if (
             name_start < end
