@@ -241,6 +241,18 @@ def test_a_zone_a_phrase_or_a_pronoun_after_a_designator_is_no_place(
     assert [p.span.text for p in places_of(component, text) if p.id is None] == []
 
 
+def test_a_bare_name_is_the_governorate_when_its_capital_is_a_small_town(
+    component: PlacesComponent,
+) -> None:
+    found = places_of(component, "وصلت تعزيزات من لحج إلى مأرب، وفي مدينة لحج وفي تعز.")
+    assert [(p.span.text, p.kind) for p in found] == [
+        ("لحج", "governorate"),
+        ("مأرب", "governorate"),
+        ("لحج", "town"),
+        ("تعز", "city"),
+    ]
+
+
 def test_a_region_named_by_another_countrys_adjective_is_not_that_place(
     component: PlacesComponent,
 ) -> None:

@@ -32,6 +32,7 @@ from marsad.places.resolver_data import (
     POPULATION_WEIGHT,
     PRECISION,
     SEAT_KM,
+    SMALL_CAPITAL,
     SPEAKS_ARABIC,
     UNKNOWN_POPULATION,
 )
@@ -164,7 +165,8 @@ class PlaceResolver:
 
     def _representative(self, group: list[GazetteerEntry], match: NameMatch) -> GazetteerEntry:
         """A bare name: the country over its capital, the town over its district and
-        governorate. ``ريف X``: the governorate when X is one (or its capital)."""
+        governorate, unless the town is small (``SMALL_CAPITAL``). ``ريف X``: the governorate
+        when X is one (or its capital)."""
         broad = [e for e in group if e.kind in BROAD_KINDS]
         if broad:
             return broad[0]
@@ -173,6 +175,15 @@ class PlaceResolver:
             if governorates:
                 return governorates[0]
         populated = [e for e in group if e.kind in POPULATED_KINDS]
+        governorates = [e for e in group if e.kind == "governorate"]
+        if (
+            governorates
+            and populated
+            and match.kinds is None
+            and match.relation == "mention"
+            and max(e.population for e in populated) < SMALL_CAPITAL
+        ):
+            return governorates[0]  # "لحج" bare: the governorate, not the town of 23,000
         if populated and not (
             match.kinds
             and any(e.kind in match.kinds for e in group if e.kind not in POPULATED_KINDS)

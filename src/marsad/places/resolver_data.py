@@ -35,6 +35,11 @@ NEAR_KM = 150.0
 
 # The best reading must beat the next by this much, or the name stays unresolved.
 MARGIN = 1.0
+# A bare name shared by a governorate and its capital reads as the town, unless the capital
+# is this small: then the news means the governorate ("لحج", "الضالع", "مأرب", "صعدة" in
+# Yemen, whose capitals the news calls by other names or by "مدينة"). At 60,000 Jordan's
+# المفرق (57,000) turned governorate where ANERcorp's reader meant the town.
+SMALL_CAPITAL = 55_000
 MAX_CANDIDATES = 5
 
 # A same-named populated place this close to an area's point is its seat.
