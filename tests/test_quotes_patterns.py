@@ -295,6 +295,17 @@ def test_a_member_of_a_body_named_after_a_person_is_not_that_person() -> None:
     assert named.name is not None and named.name.text == "عبدالستار بارز"
 
 
+def test_who_said_asks_and_a_speech_given_speaks_for_its_giver() -> None:
+    assert find_quotes("ولكن من قال: إن المثقف هو الأديب والكاتب فحسب!").quotes == []
+    text = (
+        "وألقى الشيخ أحمد عبدالرب النقيب كلمة أشاد فيها بدور المملكة في مساندة الشعب "
+        "اليمني للخلاص من الحوثيين والمخلوع صالح، مشيرا الى تقدم المقاومة في المحافظات."
+    )
+    found = find_quotes(text)
+    (quote,) = found.quotes
+    assert _label(found, quote.source_id).startswith("أحمد عبدالرب")  # not صالح
+
+
 def test_a_time_phrase_is_never_the_speaker() -> None:
     text = (
         "وكان رئيس مجلس النواب العراقي أعلن الشهر الماضي أنه «ليس لدينا مشكلة مع تقسيم "

@@ -257,6 +257,8 @@ class _Finder:
             return None  # ``يذكر أن``: the reporter's aside
         if lead is None and i > 0 and doc.keys[i - 1] in lex.negations:
             return None  # ``ولم تعلن أي جهة مسؤوليتها``
+        if lead is None and i > 0 and strip_conjunction(doc.keys[i - 1]) in lex.askers:
+            return None  # ``من قال: إن المثقف هو الأديب فحسب!``: a question, no one's words
         if i > 0 and strip_conjunction(doc.keys[i - 1]) in lex.idiom_subjects:
             return None  # ``لكن المنطق يقول إن``: reasoning, no one's words
         if form.marked and i > 0 and doc.keys[i - 1] in lex.prepositions:

@@ -140,6 +140,7 @@ class Lexicon:
         self.outlets = _keys(data.OUTLET_NOUNS)
         self.outlet_names = _keys(data.OUTLET_NAMES)
         self.negations = _keys(data.NEGATIONS)
+        self.askers = _keys(data.ASKERS)
         self.idiom_subjects = _keys(data.IDIOM_SUBJECTS)
         self.speech_events = _keys(data.SPEECH_EVENTS)
         self.adjuncts = PhraseMatcher(data.ADJUNCT_WORDS)

@@ -205,7 +205,8 @@ UNMARKED_SPEECH_VERBS = (
 GOVERNING_VERBS = (
     "اتهم", "اتهمت", "حمل", "حملت", "هاجم", "هاجمت", "انتقد", "انتقدت", "طالب", "طالبت",
     "دعا", "دعت", "ناشد", "ناشدت", "استقبل", "استقبلت", "التقى", "التقت", "هنأ", "هنأت",
-    "شكر", "شكرت", "حذر", "حذرت", "وجه", "وجهت",
+    "شكر", "شكرت", "حذر", "حذرت", "وجه", "وجهت", "ألقى", "ألقت", "أشاد", "أشادت", "ثمن",
+    "ثمنت",
 )  # fmt: skip
 
 # Prepositions: a speaker phrase never starts with one.
@@ -318,6 +319,8 @@ ADDRESSEE_WORDS = ("لآخر", "للآخر", "لأخرى", "للأخرى", "لل
 
 # A reporting verb after one of these did not happen: ``ولم تعلن أي جهة مسؤوليتها``.
 NEGATIONS = ("لم", "لن", "لا", "ولم", "ولن", "ولا", "فلم", "فلن", "فلا")
+# "Who" before a reporting verb asks a question: ``من قال إن …`` quotes no one.
+ASKERS = ("من",)
 
 # Idioms of reasoning, not speakers: "المنطق يقول إن …", "والحقيقة تقول إن …" (with و/ف).
 IDIOM_SUBJECTS = (
