@@ -497,3 +497,15 @@ def test_a_son_named_with_his_fathers_full_name_is_not_the_father(
     assert [m.span.text for m in mentions_of(father, "per:ali-abdullah-saleh")] == [
         "علي عبدالله صالح"
     ]
+
+
+def test_a_common_given_name_alone_is_not_the_person_whose_name_ends_with_it() -> None:
+    analysis = analyze(
+        "وقال المبعوث الأممي إسماعيل ولد الشيخ أحمد إن المحادثات مستمرة. "
+        "وأكد أحمد أن الموقف ثابت. وقال الرئيس عبد ربه منصور هادي إن الحكومة ستعود، "
+        "وأكد هادي أن عدن آمنة. وقال النائب عن التحالف الكردستاني إن الإقليم لن يتراجع."
+    )
+    linked = {m.span.text: m.entity_id for m in analysis.mentions}
+    assert linked["أحمد"] != "per:ismail-ould-cheikh-ahmed"
+    assert linked["هادي"] == "per:abdrabbuh-mansur-hadi"  # a rarer given name still does
+    assert all(m.entity_id != "org:saudi-led-coalition" for m in analysis.mentions)

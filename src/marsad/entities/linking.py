@@ -19,6 +19,7 @@ from typing import TypeVar
 from marsad.arabic import clitic_stems, match_key, opens_with_given_name, tokenize
 from marsad.entities.linking_data import (
     NOT_NAMES,
+    NOT_SURNAMES,
     NOT_SURNAMES_AFTER,
     OUTLET_KINDS,
     REFERENCE_HEADS,
@@ -334,7 +335,7 @@ def _join_early_surnames(mentions: list[Mention], locals_: list[_Local]) -> list
     joined: dict[str, _Local] = {}
     for short in people:
         words = short.words
-        if short.registry is not None:
+        if short.registry is not None or _anyones_name(words):
             continue
         if len(words) <= 2:
             fuller = [
@@ -372,7 +373,7 @@ def _join_local(surface: str, label: str, locals_: list[_Local]) -> tuple[_Local
         if same_type and any(r in local.keys for r in readings):
             return local, ""
     words = match_key(surface).split()
-    if label == "PER" and len(words) < 3:
+    if label == "PER" and len(words) < 3 and not _anyones_name(words):
         # A surname (or last two names) after the full name: العمر → محمد العمر.
         tails = {r for r in readings if r}
         for local in reversed(locals_):
@@ -426,13 +427,21 @@ def reference_candidates(
     return found
 
 
+def _anyones_name(words: list[str]) -> bool:
+    """A common given name alone ("أحمد") is any Ahmad of the report, not the one person
+    whose name ends with it (``NOT_SURNAMES``)."""
+    return len(words) == 1 and words[0] in NOT_SURNAMES
+
+
 def _stands_for_person(words: list[str]) -> bool:
     """Whether the last word of a person's name may stand for the person: not a short
-    word (علي), nor الله of عبد الله or a dynasty's name (آل سعود: every prince's)."""
+    word (علي), nor الله of عبد الله, a dynasty's name (آل سعود: every prince's) or a
+    common given name (أحمد of ولد الشيخ أحمد)."""
     return (
         len(words) >= 2
         and len(words[-1]) >= MIN_SURNAME
         and words[-1] not in NOT_NAMES
+        and words[-1] not in NOT_SURNAMES
         and words[-2] not in NOT_SURNAMES_AFTER
     )
 

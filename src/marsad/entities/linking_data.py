@@ -37,6 +37,13 @@ LINEAGE_WORDS = frozenset(match_key(word) for word in ("بن", "ابن", "بنت
 # A last name after these is no surname that stands for the person: "آل سعود" is every
 # prince's dynasty, "عبد الرحمن" one given name. Matching keys.
 NOT_SURNAMES_AFTER = frozenset(match_key(word) for word in ("آل", "عبد", "أبو", "بن", "ابن"))
+# Given names so common that, last in a full name, they do not stand for the person alone:
+# "أحمد" of "ولد الشيخ أحمد" is any Ahmad of the report ("ابنه أحمد علي عبدالله صالح").
+# (Rarer given names do: "هادي" is President Hadi.) Matching keys.
+NOT_SURNAMES = frozenset(
+    match_key(word)
+    for word in ("محمد", "أحمد", "محمود", "حسن", "حسين", "عمر", "خالد", "إبراهيم", "يوسف", "عثمان")
+)
 
 # Verbs and participles the tagger sometimes takes into a name at its edges: "أبلغ
 # الجبوري", "وأضاف فوزي قائلا", "فهد حمد مواليد 1990", "دان مسعود البرزاني", "دياربكر
@@ -76,6 +83,10 @@ COMMON_NOUN_AFTER = {
         "مالك": (  # "مالك نادي بوليفار" (the club's owner) is no Malik
             "نادي", "النادي", "شركة", "الشركة", "صحيفة", "الصحيفة", "قناة", "القناة", "فندق",
             "الفندق", "مصنع", "المصنع", "العقار", "المنزل", "السفينة",
+        ),
+        "التحالف": (  # Iraq's parliamentary blocs, not a military coalition
+            "الكردستاني", "الكردي", "الوطني", "الشيعي", "السني", "المدني", "الانتخابي",
+            "البرلماني",
         ),
         "حسن": (  # "حسن الجوار" (good neighbourliness) is no Hassan
             "الجوار", "النية", "الظن", "التعامل", "الخلق", "السير", "الأداء", "الاستقبال",
