@@ -801,6 +801,15 @@ def test_the_date_nearest_the_trigger_in_its_clause() -> None:
     assert [e.event_date for e in bombings] == [date(2015, 7, 20)]
 
 
+def test_a_date_in_a_relative_clause_before_the_trigger_dates_its_noun() -> None:
+    events = events_of(
+        "وبالقرب من قاعدة العند التي استعادها الثوار يوم الإثنين الماضي دارت أمس مواجهات "
+        "عنيفة بين المقاومة الشعبية وبقايا قوات الانقلابيين.",
+        published=date(2015, 8, 7),
+    )
+    assert [e.event_date for e in events if e.sub_type == "Armed clash"] == [date(2015, 8, 6)]
+
+
 def test_the_sides_of_a_battle_told_either_way_are_one_battle() -> None:
     analysis = analyze(
         "واندلعت أمس اشتباكات عنيفة بين الحوثيين والمقاومة الشعبية في مدينة لودر. وأشارت "

@@ -200,11 +200,14 @@ class SentenceReading:
         "تبني حزب العمال الأربعاء قتل شرطيين …، ردا على هجوم انتحاري وقع الاثنين". A date
         in the frame of the quote that tells the event is when it was said ("قال بيان
         للقيادة اليوم الجمعة إن … نفذت 41 ضربة جوية أمس الخميس"): the event's only when
-        the sentence gives no other."""
+        the sentence gives no other. A date in a relative clause before the trigger dates
+        that clause's noun ("قرب قاعدة العند التي استعادها الثوار يوم الإثنين دارت
+        مواجهات"), never the event."""
         at = self.sentence.tokens[candidate.first].start - self.sentence.start
+        dates = [d for d in self.dates if not self._describes_a_noun(d, candidate)]
         told = [
             d
-            for d in self.dates
+            for d in dates
             if not any(
                 start <= self.sentence.start + d.start < end <= self.sentence.start + at
                 for start, end in self.frames
@@ -215,8 +218,14 @@ class SentenceReading:
         ]
         if in_clause:
             return min(in_clause, key=lambda d: abs(d.start - at))
-        told = told or self.dates  # only the day it was said: the best the report gives
+        told = told or dates  # only the day it was said: the best the report gives
         return told[0] if told else None
+
+    def _describes_a_noun(self, stated: DateMatch, candidate: Candidate) -> bool:
+        at = self.sentence.token_index(self.sentence.start + stated.start)
+        return at < candidate.first and self.sentence.has(
+            RELATIVES, at - lex.RELATIVE_DATE_REACH, at
+        )
 
     def agent(self, candidate: Candidate) -> Place | None:
         """A country right after the trigger, or after a verb of waging just before it, with

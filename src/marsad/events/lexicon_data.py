@@ -571,6 +571,7 @@ EPITHET_WORDS = 6  # words in such a quotation, at most
 # event ("الغارات التي تشنها الولايات المتحدة"). Match keys, a pronoun may be glued on.
 WAGING = ("شن", "شنت", "تشن", "يشن", "نفذ", "نفذت", "تنفذ", "ينفذ", "تقود", "يقود")
 WAGING_REACH = 3  # words from the trigger's end to the verb, at most (التي تشنها)
+RELATIVE_DATE_REACH = 5  # words from a relative pronoun to a date that dates its noun
 AUTHOR_REACH = 5  # words from a verb of waging to its trigger (شن الولايات المتحدة أول غارات)
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")
 
