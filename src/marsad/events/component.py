@@ -14,7 +14,7 @@ FILTER_NAME = "filter.json"
 
 class EventsComponent:
     name = "events"
-    version = "2"
+    version = "3"  # 3: place_span; one event at each place of a list the gazetteer lacks
     reads: tuple[str, ...] = (
         "article.text",
         "article.published",
