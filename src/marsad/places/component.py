@@ -15,7 +15,7 @@ from marsad.places.resolver import PlaceResolver
 
 class PlacesComponent:
     name = "places"
-    version = "1"
+    version = "2"  # 2: names a designator introduces; small capitals read as governorates
     reads: tuple[str, ...] = ("article.text", "mentions", "entities")
     writes: tuple[str, ...] = ("places",)
 

@@ -10,7 +10,7 @@ class QuotesComponent:
     """Rules and word lists only (no model file), so there is nothing to load."""
 
     name = "quotes"
-    version = "1"
+    version = "2"  # 2: a member of a body is not the person the body is named after
     reads: tuple[str, ...] = ("article.text", "article.blocks", "mentions")
     writes: tuple[str, ...] = ("sources", "quotes")
 
