@@ -18,5 +18,10 @@ def event_location(event: Event, places: Sequence[Place]) -> tuple[str, Place | 
     ):
         return named.text, coded
     if coded is not None:
-        return coded.name or coded.span.text, coded
+        return shown_name(coded), coded
     return (named.text if named else ""), None
+
+
+def shown_name(place: Place) -> str:
+    """The gazetteer's name of a place, else its name as the report writes it."""
+    return place.name or place.span.text

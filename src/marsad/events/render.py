@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from marsad.events.location import event_location
+from marsad.events.location import event_location, shown_name
 from marsad.model import Analysis, Event, Place
 
 if TYPE_CHECKING:
@@ -31,8 +31,8 @@ def render_events(analysis: Analysis, view: View) -> None:
 
 def _place(event: Event, places: Sequence[Place]) -> str | None:
     name, coded = event_location(event, places)
-    if coded is not None and name != (coded.name or coded.span.text):
-        name = f"{name}, in {coded.name or coded.span.text}"  # a place the gazetteer lacks
+    if coded is not None and name != shown_name(coded):
+        name = f"{name}, in {shown_name(coded)}"  # a place the gazetteer lacks
     elif not event.place_id:
         return f"{name} (unresolved)" if name else None
     return f"{name} (precision {event.precision})" if event.precision else name
