@@ -74,6 +74,11 @@ class Draft:
     area_level: int = 9  # 0 continent/region, 1 country, 2 admin1, 3 admin2, 4 admin3, 9 place
 
 
+NEWS_NAME_MIN = 5  # LOC readings in the sample for a name to become the shown one
+NEWS_NAME_PLACES = 3  # places a name may stand for and still tell which one it is
+VOWEL_MARKS = re.compile("[\u064b-\u0652]")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -116,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         for key, numbers in keys.items()
     }
+    entries = [_named_as_in_news(d, names, corpus, drafts) for d in drafts]
     adjectives = adjective_keys(drafts, supplement, names)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     write_gazetteer(args.out, entries, names, adjectives)
@@ -245,6 +251,41 @@ def city_drafts(gn: dict[str, dict], extra: dict[str, list[str]]) -> list[Draft]
         )
         drafts.append(Draft(entry, names))
     return drafts
+
+
+def _named_as_in_news(
+    draft: Draft, names: dict[str, NameEntry], corpus: CorpusCounts, drafts: list[Draft]
+) -> GazetteerEntry:
+    """A place's shown name is the one the news uses for it: the one the tagger reads as a
+    place most often (at least ``NEWS_NAME_MIN`` times in the sample, and more often than
+    the name ``_display_name`` chose), so Baghdad is بغداد, not العاصمة العراقية, and Tehran
+    طهران, not the Persian تهران. Only a name that tells of this place counts: written
+    without vowel marks, no common word, and naming few towns (``NEWS_NAME_PLACES``; areas
+    named after their city do not count), no country (Cairo is also مصر) and no bigger town
+    (Islamabad's name for a village)."""
+    if draft.area_level != 9 or len(draft.names) < 2:
+        return draft.entry
+
+    def tagged(name: str) -> int:
+        key = without_designator(match_key(name))
+        if key not in names or not names[key].bare:
+            return 0  # a common word (عين، الجزيرة) is read as a place for other reasons
+        named = [drafts[n] for n in names[key].places]
+        towns = [d for d in named if d.area_level == 9]  # areas may share a city's name
+        if any(d.area_level <= 1 for d in named) or len(towns) > NEWS_NAME_PLACES:
+            return 0
+        if any(d.entry.population > draft.entry.population for d in towns):
+            return 0
+        return corpus.tagged[key]
+
+    # ي before ى at the end: هانوي, not هانوى
+    plain = sorted(
+        (n for n in draft.names if not VOWEL_MARKS.search(n)), key=lambda n: (n.endswith("ى"), n)
+    )
+    best = max(plain, key=tagged, default=draft.entry.name)
+    if tagged(best) < NEWS_NAME_MIN or tagged(best) <= tagged(draft.entry.name):
+        return draft.entry
+    return replace(draft.entry, name=best)
 
 
 def _display_name(names: set[str]) -> str:

@@ -509,3 +509,19 @@ def test_a_common_given_name_alone_is_not_the_person_whose_name_ends_with_it() -
     assert linked["أحمد"] != "per:ismail-ould-cheikh-ahmed"
     assert linked["هادي"] == "per:abdrabbuh-mansur-hadi"  # a rarer given name still does
     assert all(m.entity_id != "org:saudi-led-coalition" for m in analysis.mentions)
+
+
+def test_yemens_ruling_party_and_a_relief_centres_long_name_are_known(
+    component: EntitiesComponent,
+) -> None:
+    # Review 12: the GPC was cut to "حزب المؤتمر", and KSrelief's long name was King Salman.
+    analysis = run(
+        component,
+        "واغتيل القيادي في حزب المؤتمر الشعبي العام عبد الرحمن القوسي. وقال مدير مركز "
+        "الملك سلمان بن عبدالعزيز للإغاثة إن القوافل ستصل.",
+    )
+    assert [m.span.text for m in mentions_of(analysis, "org:general-peoples-congress")] == [
+        "حزب المؤتمر الشعبي العام"
+    ]
+    assert mentions_of(analysis, "org:ksrelief")
+    assert mentions_of(analysis, "per:king-salman") == []

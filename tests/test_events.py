@@ -32,10 +32,19 @@ FRESH = FIXTURES / "saudinewsnet-fresh.jsonl"
 PUBLISHED = date(2015, 8, 1)
 
 
-def events_of(text: str, published: date | None = PUBLISHED, **fields: Any) -> list[Event]:
+# The rules' own verdict, without the learned filter (as ``bench/events_eval.py --rules``).
+RULES_ONLY = EventFilter({"rules:accepted": 2.0, "rules:blocked": -2.0}, 0.0, 0.5)
+
+
+def events_of(
+    text: str,
+    published: date | None = PUBLISHED,
+    event_filter: EventFilter | None = None,
+    **fields: Any,
+) -> list[Event]:
     article = Article(text=text, published=published)
     document = Document.from_bytes(text.encode(), source="test", media_type="text")
-    return extract_events(Analysis(document=document, article=article, **fields))
+    return extract_events(Analysis(document=document, article=article, **fields), event_filter)
 
 
 def org_mentions(text: str, spans: dict[str, str]) -> list[Mention]:
@@ -109,7 +118,10 @@ def test_seed_event_takes_its_actor_and_place_from_earlier_components(seed_text:
             country="SY",
         )
     ]
-    [event] = events_of(text, None, mentions=mentions, entities=entities, places=places)
+    # Given one mention, the filter (fitted with the whole pipeline's mentions) finds the
+    # defections less likely than the rules do; what is tested here is where the actor
+    # and the place come from, so the rules decide.
+    [event] = events_of(text, None, RULES_ONLY, mentions=mentions, entities=entities, places=places)
     assert event.actor1 == "org:islamic-state"
     assert (event.place_id, event.precision) == ("SY09", 2)
     assert event.fatalities is None
@@ -424,9 +436,9 @@ def test_hard_negatives_from_the_fixture_are_no_events(kind: str) -> None:
 @pytest.mark.parametrize(
     ("path", "batches", "least"),
     [
-        (FIXTURE, {1, 2, 3, *range(5, 23)}, 2000),
+        (FIXTURE, {1, 2, 3, *range(5, 27)}, 2300),
         (HELD_OUT, {4}, 150),
-        (FRESH, {23, 24, 25, 26}, 300),
+        (FRESH, {27, 28, 29, 30}, 300),
     ],
 )
 def test_the_fixtures_are_labelled_consistently(path: Path, batches: set[int], least: int) -> None:
@@ -901,3 +913,92 @@ def test_supporters_patrons_and_losers_of_ground(
 ) -> None:
     [event] = analyze(text).events
     assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+def test_who_fights_on_the_ground_and_who_bombs_themselves_is_read_from_the_words() -> None:
+    # Fighters who "target" a patrol fight it; suicide bombers who "attack" a pool need no
+    # military target; an armed group that "arrests" people abducts them (ACLED).
+    [ground] = _candidates("وأوضحت المقاومة أن مقاتليها استهدفوا دورية عسكرية للحوثيين.")
+    assert ground.sub_type == "Armed clash" and "needs_unmet" not in ground.signals
+    [suicide] = _candidates("قتل 12 شخصا عندما هاجم انتحاريان حمام سباحة في شمال العراق.")
+    assert suicide.sub_type == "Suicide bomb" and "needs_unmet" not in suicide.signals
+    [held] = _candidates("وفي الموصل اعتقل تنظيم داعش أمس 15 خياطا رفضوا خياطة ملابسه.")
+    assert held.sub_type == "Abduction/forced disappearance"
+    [arrest] = _candidates("وفي بغداد اعتقلت قوات الأمن أمس 15 مطلوبا.")
+    assert arrest.sub_type == "Arrests"
+
+
+def test_anti_aircraft_guns_make_no_air_strike() -> None:
+    text = (
+        "وقصف الحوثيون عددا من الأحياء باستخدام قذائف الهاون وصواريخ الكاتيوشا ومضادات "
+        "الطيران، كما قصف اللواء 22 عددا من الأحياء التي تسيطر عليها المقاومة الشعبية."
+    )
+    assert "Air/drone strike" not in {c.sub_type for c in _candidates(text)}
+
+
+def test_a_foiled_assault_is_a_clash_and_allies_stay_on_one_side() -> None:
+    # Review 12: "أحبطت … هجوماً" was a disrupted weapon, and the Houthis fought Saleh. What
+    # is tested is the reading of sides, so the rules decide (the filter gives the first
+    # 0.63, just under its threshold).
+    from marsad.events.train import analyse, upstream_pipeline
+
+    def events(text: str) -> list[Event]:
+        row = {"id": "t", "text": text, "date": PUBLISHED.isoformat()}
+        return extract_events(analyse(row, upstream_pipeline()), RULES_ONLY)
+
+    [event] = events(
+        "من جهة أخرى، أحبطت المقاومة الشعبية اليمنية أمس الأربعاء هجوماً شنه مسلحون حوثيون "
+        "وقوات موالية للرئيس اليمني المعزول علي صالح بمدينة مأرب."
+    )
+    assert (event.sub_type, event.actor1, event.actor2) == (
+        "Armed clash",
+        "org:houthis",
+        "org:yemen-popular-resistance",
+    )
+    [clash] = events(
+        "وذكرت المصادر أن المقاومة الشعبية حاصرت مجموعة من المسلحين الحوثيين وقوات صالح في "
+        "منطقة قرن الصابحية، وأدت الاشتباكات إلى مقتل تسعة من الحوثيين وقوات صالح."
+    )
+    assert (clash.actor1, clash.actor2) == ("org:yemen-popular-resistance", "org:houthis")
+
+
+def test_a_telling_with_no_place_borrows_none_from_a_far_sentence() -> None:
+    # A clash among unnamed streets is not the attack on Sanaa told four sentences on.
+    text = "\n".join(
+        [
+            "معارك عنيفة في اليمن",
+            "قال مصدر في المقاومة إن الوضع في الجنوب يتحسن يوما بعد يوم.",
+            "وأضاف أن المساعدات تصل إلى عدن بانتظام.",
+            "واندلعت اشتباكات عنيفة بين المقاومة الشعبية والحوثيين في عدد من المواقع أمس.",
+            "وأشار إلى أن الأسعار ارتفعت في الأسواق.",
+            "وقال إن الكهرباء انقطعت عن أحياء كثيرة.",
+            "ودعا المنظمات الدولية إلى تقديم العون.",
+            "واندلعت اشتباكات عنيفة بين المقاومة الشعبية والحوثيين في العاصمة صنعاء أمس.",
+        ]
+    )
+    clashes = [
+        e
+        for e in analyze_document(read_input(text), published=PUBLISHED).events
+        if e.sub_type == "Armed clash"
+    ]
+    assert [e.place_span.text if e.place_span else None for e in clashes] == [None, "صنعاء"]
+
+
+def test_the_city_is_the_one_named_just_before() -> None:
+    # Review 12: "تم تحرير الأجزاء الشمالية من المدينة" after "لمدينة عدن" had no place.
+    text = (
+        "وقال المصدر إن المقاومة استكملت تطهير الأجزاء الشمالية لمدينة عدن. وأضاف أنه تم "
+        "تحرير الأجزاء الشمالية من المدينة بعد معارك عنيفة مع الحوثيين أمس."
+    )
+    events = analyze_document(read_input(text), published=PUBLISHED).events
+    assert [(e.sub_type, e.place_span.text if e.place_span else None) for e in events] == [
+        ("Government regains territory", "عدن")
+    ]
+    far = "اندلعت اشتباكات في مدينة تعز أمس. " + "وقال إن الوضع صعب. " * 3
+    later = far + "وقصف الحوثيون أحياء المدينة بقذائف الهاون أمس."
+    shelling = [
+        e
+        for e in analyze_document(read_input(later), published=PUBLISHED).events
+        if e.sub_type == "Shelling/artillery/missile attack"
+    ]
+    assert [e.place_id for e in shelling] == [None]  # three sentences on, no city is meant

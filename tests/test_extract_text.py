@@ -177,6 +177,17 @@ def test_a_trailer_run_into_the_last_paragraph_is_split_off() -> None:
     assert story.boilerplate == []
 
 
+def test_a_desks_credit_glued_to_the_first_paragraph_is_cut_off() -> None:
+    # SaudiNewsNet (sabq.org, 2015-07): "سبق- وكالات:" opens the first paragraph.
+    body = "قال وزير الداخلية اليمني إن الطائرة السعودية الثانية هبطت في مطار عدن أمس."
+    article = analyze(f"الطائرة الثانية في عدن\n\nسبق- وكالات: {body}").article
+    assert [(b.reason, b.text) for b in article.boilerplate] == [("credit", "سبق- وكالات:")]
+    assert article.block_text(article.blocks_of("paragraph")[0]) == body
+    # a paragraph that only opens with a word and a dash keeps it
+    kept = "عدن- قال مصدر محلي إن الكهرباء عادت إلى أحياء المدينة بعد انقطاع طويل."
+    assert analyze(f"الكهرباء في عدن\n\n{kept}").article.boilerplate == []
+
+
 def test_character_references_left_in_copied_text_are_decoded() -> None:
     # SaudiNewsNet (alweeam.com.sa, 2015-08): the title keeps the page's &#8221;
     text = (

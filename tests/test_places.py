@@ -580,3 +580,24 @@ def test_the_kurdistans_of_other_countries_and_an_idiom_of_death(
         ("شرق كردستان", "IR"),
         ("الدنماركي", "DK"),
     ]
+
+
+def test_the_news_is_no_town_and_a_newspaper_in_reversed_marks_no_city(
+    component: PlacesComponent,
+) -> None:
+    # Review 12: "التي أوردت الخبر" (which carried the news) was al-Khobar, and
+    # "ل»الرياض»" (to al-Riyadh, the paper, its marks typed the wrong way round) Riyadh.
+    text = (
+        "وقالت صحيفة واشنطن تايمز التي أوردت الخبر إن القادة حذروا. وقال ذلك ل»الرياض» "
+        "وزير الداخلية. وافتتح المعرض في مدينة الخبر."
+    )
+    places = places_of(component, text)
+    assert [(p.span.text, p.kind) for p in places] == [("الخبر", "city")]
+    assert places[0].span.start > text.index("المعرض")
+
+
+def test_a_place_is_shown_by_the_name_the_news_uses(component: PlacesComponent) -> None:
+    # The gazetteer's shown name is the one the tagger reads as a place most often in the
+    # news: not "العاصمة العراقية" for Baghdad, nor the Persian "تهران" for Tehran.
+    places = places_of(component, "وصل الوفد من بغداد إلى طهران عبر دمشق.")
+    assert [p.name for p in places] == ["بغداد", "طهران", "دمشق"]

@@ -609,3 +609,31 @@ def test_trailing_attributions_with_hasab_ma_and_ala_ma() -> None:
         (quote,) = found.quotes
         assert _label(found, quote.source_id) == speaker
     assert find_quotes("وهو على ما يبدو قرار نهائي لا رجعة فيه.").quotes == []
+
+
+def test_the_one_asked_answers_not_a_name_inside_the_question() -> None:
+    # Review 12: the hostage named in the question was given the official's answer.
+    text = (
+        "أفرجت السلطات عن الرهينة الفرنسية ايزابيل بريم. وسئل مسؤول فرنسي عما اذا كان "
+        "اطلاق سراح بريم جاء بعد دفع فدية فقال ان فرنسا لا تعطي أي تفاصيل عن احتجاز الرهائن."
+    )
+    start = text.index("ايزابيل بريم")
+    later = text.index("بريم جاء")
+    mentions = [
+        Mention(span=Span.of(text, start, start + len("ايزابيل بريم")), label="PER"),
+        Mention(span=Span.of(text, later, later + len("بريم")), label="PER"),
+    ]
+    found = find_quotes(text, mentions=mentions)
+    (quote,) = found.quotes
+    assert quote.span.text.startswith("فرنسا لا تعطي")
+    assert _label(found, quote.source_id) == "مسؤول فرنسي"
+    (source,) = found.sources
+    assert source.name is None
+
+
+def test_without_ends_the_speaker_and_the_quote_follows_it() -> None:
+    text = 'وقال البيان دون ان يقدم اي تفاصيل "مواطنتنا ايزابيل بريم جرى تحريرها".'
+    found = find_quotes(text)
+    (quote,) = found.quotes
+    assert quote.span.text == "مواطنتنا ايزابيل بريم جرى تحريرها"
+    assert _label(found, quote.source_id) == "البيان"

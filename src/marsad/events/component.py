@@ -14,7 +14,7 @@ FILTER_NAME = "filter.json"
 
 class EventsComponent:
     name = "events"
-    version = "3"  # 3: place_span; one event at each place of a list the gazetteer lacks
+    version = "4"  # 4: allies on one side; no person fights; "the city"; far tellings apart
     reads: tuple[str, ...] = (
         "article.text",
         "article.published",

@@ -7,6 +7,7 @@ told twice in one report (headline and body, or a quote repeating it) is one eve
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -70,6 +71,8 @@ SUFFERED_BY = PhraseSet(lex.SUFFERED_BY)
 BETWEEN = PhraseSet(lex.BETWEEN)
 ONE_SIDE = PhraseSet(lex.ONE_SIDE)
 BACKGROUND_LINKS = PhraseSet(lex.BACKGROUND_LINKS)
+CITY_WORDS = PhraseSet(lex.CITY_WORDS)
+CITY_KINDS = ("city", "town")
 OCCASIONS = frozenset(match_key(w) for w in lex.SPEECH_OCCASIONS)
 PERSONS = frozenset(match_key(w) for w in lex.PERSON_NOUNS)
 COUNT_WORDS = frozenset(
@@ -90,6 +93,7 @@ class _Context:
     frames: list[tuple[int, int]]  # "قال في مؤتمر صحافي عقده في أنقرة": before a quote
     self_reports: list[tuple[int, str]]  # "أعلن التحالف أنه شن": where, and who says it did
     names: dict[str, str]  # place id -> its name
+    sentences: list[tuple[int, int]]  # the report's sentences, in order
 
 
 @dataclass(slots=True)
@@ -300,7 +304,7 @@ def extract_events(analysis: Analysis, event_filter: EventFilter | None = None) 
             for event in _sentence_events(
                 analysis.article.text, reading, kept, confidence, context
             ):
-                index = _merge_into(tellings, event, context.within, context.names)
+                index = _merge_into(tellings, event, context)
                 told_in = support.setdefault(index, {})
                 told_in[reading.sentence.start] = max(
                     told_in.get(reading.sentence.start, 0.0), event.confidence
@@ -370,7 +374,7 @@ def read_sentences(
         return
     context = context or _context(analysis)
     text = analysis.article.text
-    for start, end in split_sentences(text):
+    for start, end in context.sentences:
         reading = _read(text, start, end, context)
         if reading is not None:
             yield reading
@@ -388,6 +392,7 @@ def _context(analysis: Analysis) -> _Context:
         [frame for q in analysis.quotes if (frame := _frame(q)) is not None],
         _self_reports(analysis),
         {p.id: p.name for p in analysis.places if p.id and p.name},
+        split_sentences(article.text),
     )
 
 
@@ -460,14 +465,15 @@ def _may_act(mention: Mention, speakers: list[Span]) -> bool:
 
 def _aside(text: str, mention: Mention) -> bool:
     """A party that only supports the event ("بدعم من طيران التحالف") or a person the acting
-    forces are loyal to ("قوات المقاومة والجيش الموالية للرئيس هادي"): no actor."""
-    before = match_key(text[max(0, mention.span.start - 40) : mention.span.start]).split()
-    last = [strip_conjunction(w) for w in before[-3:]]
+    forces are loyal to, a title or two between ("قوات المقاومة والجيش الموالية للرئيس
+    هادي", "وقوات موالية للرئيس اليمني المعزول علي صالح"): no actor."""
+    before = match_key(text[max(0, mention.span.start - 60) : mention.span.start]).split()
+    last = [strip_conjunction(w) for w in before[-lex.LOYAL_REACH :]]
     if last[-1:] == ["من"]:
         last = last[:-1]
     if any(w in SUPPORTERS for w in last[-2:]):
         return True
-    return mention.label == "PER" and any(w in LOYAL for w in last[-2:])
+    return mention.label == "PER" and any(w in LOYAL for w in last)
 
 
 def _about_sport(analysis: Analysis) -> bool:
@@ -546,8 +552,11 @@ def _sentence_events(
         fatalities = reading.toll if candidate is toll_owner else None
         stated = reading.date(candidate)
         chosen = reading.place(candidate)
+        referred = None if chosen else _city_referred_to(reading, candidate, context)
         listed: list[tuple[Place | None, Place | None]] = [(chosen, chosen)]
-        if type_of()[candidate.sub_type] in lex.CODED_AT_EACH_PLACE:
+        if referred is not None:
+            chosen, listed = referred, [(referred, referred)]
+        elif type_of()[candidate.sub_type] in lex.CODED_AT_EACH_PLACE:
             listed = reading.listed_with(candidate, chosen, text)
         tolled = next((n for _, n in listed if n is chosen), listed[0][1])  # its toll's place
         for where, named in listed:
@@ -572,6 +581,27 @@ def _sentence_events(
                 )
             )
     return events
+
+
+def _city_referred_to(
+    reading: SentenceReading, candidate: Candidate, context: _Context
+) -> Place | None:
+    """ "المدينة" (the city) in the trigger's clause, with no place of its own, is the city or
+    town named last in the sentences just before ("تطهير الأجزاء الشمالية لمدينة عدن …
+    تم تحرير الأجزاء الشمالية من المدينة": Aden)."""
+    sentence = reading.sentence
+    at = sentence.first(CITY_WORDS, 0)
+    if at is None or reading.clauses[at] != candidate.clause:
+        return None
+    starts = [start for start, _ in context.sentences]
+    here = bisect_right(starts, sentence.start) - 1
+    since = starts[max(here - lex.CITY_REFERENCE_REACH, 0)]
+    named = [
+        p
+        for p in context.places
+        if p.id and p.kind in CITY_KINDS and since <= p.span.start < sentence.start
+    ]
+    return max(named, key=lambda p: p.span.start) if named else None
 
 
 def _told_elsewhere(
@@ -658,6 +688,8 @@ def _named_actors(
     everywhere = [
         m for m in mentions if sentence.start <= m.span.start and m.span.end <= sentence.end
     ]
+    if type_of()[candidate.sub_type] in lex.GROUP_TYPES:  # a minister who speaks fights no one
+        everywhere = [m for m in everywhere if m.label != "PER"]
     in_clause = [m for m in everywhere if reading.clause_at(m.span.start) == candidate.clause]
     inside = in_clause or everywhere
     if not inside:
@@ -675,7 +707,8 @@ def _named_actors(
         if previous in targets and mention not in targets and _joined(sentence, previous, mention):
             targets.append(mention)
     agents = [m for m in inside if m not in targets]
-    if not agents:  # "قوات التحالف…، حيث قصفت المقاتلات مواقع للمتمردين": the main subject
+    borrowed = not agents
+    if borrowed:  # "قوات التحالف…، حيث قصفت المقاتلات مواقع للمتمردين": the main subject
         agents = [
             m
             for m in everywhere
@@ -700,8 +733,8 @@ def _named_actors(
         first = waged_by
     elif candidate.trigger.form != "noun" and after and _near(sentence, trigger_end, after[0]):
         first = after[0]  # verb-subject order: "قصفت قوات المعارضة…"
-    elif before:
-        first = before[-1]
+    elif before:  # the nearest; of another clause's parties, its subject, named first
+        first = before[0] if borrowed else before[-1]
     else:  # "قصف قوات النظام…": a party right after the trigger; one further on is acted on
         first = after[0] if after and _near(sentence, trigger_end, after[0]) else None
     actor1 = first.entity_id if first else None
@@ -717,9 +750,18 @@ def _named_actors(
             break
         allies.add(id(mention))
         last_ally = mention
-    others = [m for m in targets + later if m.entity_id != actor1 and id(m) not in allies]
+    # An author named after the trigger leaves the party before it to face it: "أحبطت
+    # المقاومة هجوما شنه مسلحون حوثيون".
+    faced = before if first is not None and first.span.start >= trigger_end else []
+    others = [m for m in targets + later + faced if m.entity_id != actor1 and id(m) not in allies]
     others.sort(key=lambda m: (m not in targets, m.span.start < trigger_end, m.span.start))
-    return actor1, others[0].entity_id if others else None
+    actor2 = others[0].entity_id if others else None
+    if any(  # "المسلحين الحوثيين وقوات صالح": one side, never two
+        {a.entity_id, b.entity_id} == {actor1, actor2} and _joined(sentence, a, b)
+        for a, b in pairwise(everywhere)
+    ):
+        return (None, actor2) if first in targets else (actor1, None)
+    return actor1, actor2
 
 
 def _sides(
@@ -917,17 +959,19 @@ def _most_precise(places: list[Place], trigger_at: int) -> Place | None:
     return min(places, key=rank) if places else None
 
 
-def _merge_into(
-    events: list[Event], new: Event, within: dict[str, set[str]], names: dict[str, str]
-) -> int:
+def _merge_into(events: list[Event], new: Event, context: _Context) -> int:
     """Add ``new`` unless it is an event already told; then fill what the first telling lacked.
 
     A finer place inside the first telling's replaces it, unless it is the capital that
     shares the area's name: "محافظة دير الزور" told first stays the governorate when a
-    later sentence says only "دير الزور". Returns the index of the event it is now part of.
+    later sentence says only "دير الزور". Tellings that do not name the same place are one
+    event only from the lead or a few sentences apart (``MERGE_REACH``): further on, the
+    report has moved to other fronts ("اشتباكات في عدد من المواقع" in Taiz is not the attack
+    in Sanaa five sentences later). Returns the index of the event it is now part of.
     """
+    within, names = context.within, context.names
     for index, old in enumerate(events):
-        if _same_event(old, new, within):
+        if _same_event(old, new, within) and not _placed_far_apart(old, new, context):
             finer = (
                 new
                 if old.place_id in within.get(new.place_id or "", ())
@@ -955,6 +999,19 @@ def _merge_into(
             return index
     events.append(new)
     return len(events) - 1
+
+
+def _placed_far_apart(first: Event, later: Event, context: _Context) -> bool:
+    """The tellings lie more than ``MERGE_REACH`` sentences apart, the first after the
+    lead, and do not name the same place (one names none, or a place inside the other's)."""
+    if first.place_id == later.place_id and (first.place_span is None) == (
+        later.place_span is None
+    ):
+        return False
+    starts = [start for start, _ in context.sentences]
+    at = bisect_right(starts, first.evidence.start) - 1
+    later_at = bisect_right(starts, later.evidence.start) - 1
+    return at > lex.LEAD_SENTENCES and later_at - at > lex.MERGE_REACH
 
 
 def _same_event(a: Event, b: Event, within: dict[str, set[str]], *, sub_type: bool = True) -> bool:

@@ -66,6 +66,7 @@ TRIGGERS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
     (CLASH, "weak", "noun", "", ("معارك", "مواجهات", "كر وفر", "كرا وفرا")),
     (CLASH, "weak", "verb", "", (
         "صد هجوما", "صدت هجوما", "صدوا هجوما", "صد هجمات", "صدت هجمات", "صدوا هجمات",
+        "أحبطت هجوما", "أحبط هجوما", "أحبطوا هجوما",  # an assault foiled is fought off
     )),
     (CLASH, "weak", "verb", "", ("فتحوا النار", "فتح النار", "فتحت النار")),
     (CLASH, "weak", "verb", "target", ("اقتحم", "اقتحمت", "اقتحموا", "هاجم", "هاجمت", "هاجموا")),
@@ -73,7 +74,7 @@ TRIGGERS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
     (CLASH, "weak", "verb", "", ("أغار", "أغارت", "أغاروا")),
     (CLASH, "weak", "noun", "", ("معركة", "عملية عسكرية", "عملية أمنية", "عملية نوعية")),
     (CLASH, "weak", "verb", "armed", ("تقدم", "تقدمت", "تقدموا")),
-    (CLASH, "weak", "present", "armed", ("تتقدم", "يتقدم", "يتقدمون")),
+    (CLASH, "weak", "present", "armed", ("تتقدم", "يتقدم", "يتقدمون", "يتقدمان", "تتقدمان")),
     (CLASH, "weak", "noun", "armed", ("تقدما", "تقدمها", "تقدمه", "تقدمهم")),
     (CLASH, "weak", "verb", "victim", (
         "قتل", "قتلت", "قتلوا", "قتلا", "استشهد", "استشهدت", "استشهدا", "لقي مصرعه",
@@ -86,14 +87,22 @@ TRIGGERS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
     )),
     (CLASH, "weak", "noun", "victim", ("إطلاق النار على", "إطلاق نار", "قناص", "قناصة")),
     (CLASH, "strong", "noun", "", (
-        "صد هجوم", "صد الهجوم", "إفشال هجوم", "إفشال الهجوم", "كمين", "كمينا",
+        "صد هجوم", "صد الهجوم", "إفشال هجوم", "إفشال الهجوم", "إحباط هجوم", "كمين", "كمينا",
+        "كمائن",
     )),
-    (CLASH, "weak", "present", "target", ("تهاجم", "يهاجم", "تقتحم", "يقتحم")),
+    (CLASH, "weak", "present", "target", (
+        "تهاجم", "يهاجم", "تقتحم", "يقتحم", "يهاجمون", "يقتحمون",
+    )),
     (CLASH, "weak", "noun", "target", ("هجوم", "هجوما", "هجمات")),
     (REGAIN, "weak", "verb", "", (
         "سيطر", "سيطرت", "سيطروا", "استعاد", "استعادت", "استعادوا", "حرر", "حررت", "حرروا",
         "انتزعت", "طرد", "طردت", "أخرجت", "دحر", "دحرت", "استولى", "استولت", "استولوا",
         "سيطرا", "سيطرتا", "استعادا", "استعادتا", "حررا",
+    )),
+    (REGAIN, "weak", "verb", "", (
+        "أصبح تحت سيطرة", "أصبحت تحت سيطرة", "بات تحت سيطرة", "باتت تحت سيطرة",
+        "أصبح تحت السيطرة", "أصبحت تحت السيطرة", "بات تحت السيطرة", "باتت تحت السيطرة",
+        "أصبحت محررة", "باتت محررة", "أصبح محررا", "بات محررا",
     )),
     (REGAIN, "weak", "present", "", ("تسيطر", "يسيطر", "تستعيد", "يستعيد", "تحرر", "يحرر")),
     (REGAIN, "weak", "noun", "control", (
@@ -102,7 +111,7 @@ TRIGGERS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
     )),
     (AIR, "strong", "verb", "aircraft", ("استهدف", "استهدفت", "استهدفوا")),
     (AIR, "strong", "noun", "aircraft", ("استهداف",)),
-    (AIR, "strong", "present", "aircraft", ("يستهدف", "تستهدف")),
+    (AIR, "strong", "present", "aircraft", ("يستهدف", "تستهدف", "يستهدفون")),
     (AIR, "weak", "noun", "aircraft", ("براميل", "البراميل")),
     (AIR, "strong", "noun", "", (
         "غارة", "غارات", "ضربة جوية", "ضربات جوية", "قصف جوي",
@@ -117,7 +126,7 @@ TRIGGERS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
         "بالمدفعية",
     )),
     (SHELLING, "strong", "verb", "", ("قصفت", "قصفوا")),
-    (SHELLING, "strong", "present", "", ("تقصف", "يقصف")),
+    (SHELLING, "strong", "present", "", ("تقصف", "يقصف", "يقصفون", "تقصفان")),
     (SHELLING, "weak", "noun", "", ("قذائف", "قذيفة", "صاروخ", "صواريخ", "مقذوف", "مقذوفات")),
     (SHELLING, "weak", "noun", "", (
         "قذائفها", "قذائفه", "قذائفهم", "صواريخها", "صواريخه", "صواريخهم",
@@ -164,7 +173,7 @@ TRIGGERS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
     (VIOLENT_DEMO, "weak", "noun", "crowd", ("شغب",)),
     (ARRESTS, "strong", "verb", "armed", (
         "اعتقل", "اعتقلت", "اعتقلوا", "قبضت على", "ألقت القبض", "ألقوا القبض",
-        "ألقي القبض", "أوقفت", "أوقف", "احتجزت",
+        "ألقي القبض", "أوقفت", "أوقف", "احتجزت", "اعتقلنا",
     )),
     (ARRESTS, "strong", "present", "armed", ("تعتقل", "يعتقل")),
     (ARRESTS, "strong", "noun", "armed", ("اعتقال", "اعتقالات", "القبض على", "توقيف")),
@@ -177,8 +186,8 @@ TRIGGERS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
     )),
     (CHANGE, "strong", "verb", "group", ("انشق", "انشقت", "انشقوا", "بايع", "بايعت", "بايعوا")),
     (CHANGE, "strong", "present", "group", ("ينشق", "تنشق")),
-    (DISRUPTED, "strong", "verb", "", ("أبطل", "أبطلت", "أحبطت هجوما", "أحبط هجوما")),
-    (DISRUPTED, "strong", "noun", "", ("إبطال مفعول", "تفكيك عبوة", "إحباط هجوم")),
+    (DISRUPTED, "strong", "verb", "", ("أبطل", "أبطلت")),
+    (DISRUPTED, "strong", "noun", "", ("إبطال مفعول", "تفكيك عبوة")),
     (DISRUPTED, "strong", "noun", "weapon", ("تفكيك", "إزالة", "رفع")),
     (LOOTING, "weak", "noun", "", ("نهب",)),
     (LOOTING, "weak", "verb", "", ("نهبوا", "نهبت")),
@@ -212,6 +221,11 @@ NOT_EVENTS: tuple[str, ...] = (
     "جبهات القتال",
     "ساحات القتال",
     "ميادين القتال",
+    "مناطق الاشتباكات",
+    "مناطق الاشتباك",
+    "مناطق المعارك",
+    "أرض المعركة",
+    "ساحة المعركة",
     # "without any clashes": the taking of a town, no battle
     "دون حدوث أي مواجهات",
     "دون أي مواجهات",
@@ -268,7 +282,7 @@ OCCURRED = (
     "وقع", "وقعت", "دار", "دارت", "جرت", "جرى", "اندلع", "اندلعت", "تجدد", "تجددت", "شهد",
     "شهدت", "شن", "شنت", "شنوا", "نفذ", "نفذت", "نفذوا", "كثف", "كثفت", "واصل", "واصلت",
     "واصلوا", "تواصل", "تواصلت", "استمر", "استمرت", "هز", "هزت", "خاض", "خاضت", "أسفر",
-    "أسفرت", "أدى", "أدت", "أوقع", "أوقعت", "تعرض", "تعرضت",
+    "أسفرت", "أدى", "أدت", "أوقع", "أوقعت", "تعرض", "تعرضت", "تشهد", "يشهد",
 )  # fmt: skip
 # Words of analysis and opinion: a sentence about what an event means, not what happened.
 OPINION = (
@@ -280,7 +294,7 @@ ACCUSATIONS = ("اتهم", "اتهمت", "يتهم", "تتهم", "اتهام", "
 # Words of habit and continuity: "القصف المستمر الذي يطال أغلب المدن".
 HABITUAL = (
     "المستمر", "المستمرة", "المتواصل", "المتواصلة", "المتكرر", "المتكررة", "اليومي",
-    "اليومية", "يوميا", "دائما", "عادة", "كثيرا ما", "أغلب", "معظم", "متكرر", "متكررة",
+    "اليومية", "يوميا", "دائما", "عادة", "كثيرا ما", "متكرر", "متكررة", "يتم", "تتم",
     "مرارا", "باستمرار", "بشكل يومي", "بصورة يومية", "بشكل متكرر", "بصورة متكررة",
 )  # fmt: skip
 # A violent event told over these is a count of many incidents, not one ("خلال الشهرين
@@ -288,7 +302,7 @@ HABITUAL = (
 # to a group, as ACLED codes it.
 PERIODS = (
     "الشهرين الماضيين", "الأشهر الماضية", "الأشهر الأخيرة", "الأشهر القليلة الماضية",
-    "الأسابيع الماضية", "الأسابيع الأخيرة",
+    "الأسابيع الماضية", "الأسابيع الأخيرة", "هذه الفترة", "الفترة الماضية", "الفترة الأخيرة",
 )  # fmt: skip
 # Of those, the words that say it is done again and again: no one incident (a veto).
 ROUTINE = (
@@ -325,7 +339,8 @@ FUTURE = (
     "يتوقع", "تتوقع", "متوقع", "الراغبين", "يرغب", "ترغب", "يريد", "تريد", "محتمل",
     "محتملة", "احتمال", "يمكن", "ممكن", "على وشك", "سعيا", "السماح", "سمحت", "يسمح", "تسمح",
     "يأمل", "تأمل", "يأملون", "الهدف هو", "الهدف من", "يسعى", "تسعى", "يسعون", "يسعيان",
-    "تسعيان", "مسعى", "لتنفيذ", "للقيام",
+    "تسعيان", "مسعى", "لتنفيذ", "للقيام", "تحاول", "يحاول", "يحاولون", "تأخير", "تأجيل",
+    "إرجاء",
 )  # fmt: skip
 THREATS = (
     "هدد", "هددت", "يهدد", "تهدد", "توعد", "توعدت", "يتوعد", "تتوعد", "تهديد", "تهديدات",
@@ -425,7 +440,8 @@ NON_STATE = (
 # Words that make a place specific: "في حي…", "بلدة…", "معسكر…".
 PLACE_WORDS = (
     "مدينة", "مدينتي", "بلدة", "بلدتي", "بلدات", "قرية", "قريتي", "قرى", "حي", "أحياء", "محافظة",
-    "محافظتي", "منطقة", "مديرية", "ريف", "قضاء", "ناحية", "جبل", "شارع", "معسكر",
+    "محافظتي", "منطقة", "منطقتي", "مديرية", "مديريتي", "جبهتي", "موقعي", "ريف", "قضاء",
+    "ناحية", "جبل", "شارع", "معسكر",
     "قاعدة", "مطار", "ميناء", "سجن", "مسجد", "مستشفى", "مخيم", "جسر", "حاجز",
     "نقطة", "مبنى", "مقر", "ضاحية", "مزرعة", "مستودع", "مركز حدودي", "أطراف", "محيط", "شمال",
     "مواقع", "موقعا", "معاقل", "مقرات",
@@ -463,10 +479,28 @@ KILLING = (
     "لقيت", "لقوا", "لقيا", "استشهاد", "استشهد",
 )  # fmt: skip
 # Verbs that make a noun of control an event: "تمكنت القوات من السيطرة على…".
+# With "من" or "في" before a noun of control, these verbs reach it across a long subject:
+# "تمكنت القوات الموالية للرئيس هادي بدعم من طائرات التحالف … من استعادة السيطرة".
+ENABLING_VERBS = ("تمكن", "تمكنت", "تمكنوا", "نجح", "نجحت", "نجحوا", "استطاع", "استطاعت")
+ENABLED_BY = ("من", "في")
+# Verbs that launch or repel an attack: "صد الجيش الوطني والمقاومة هجوما لمتمردين".
+LAUNCHERS = (
+    "شن", "شنت", "شنوا", "نفذ", "نفذت", "نفذوا", "صد", "صدت", "صدوا", "تصدى", "تصدت",
+    "تصدوا", "أحبط", "أحبطت",
+)  # fmt: skip
+# "قام بالهجوم": a definite verbal noun after "قام ب" tells the act, refers back to nothing.
+CARRIED_OUT = ("قام", "قامت", "قاموا")
+# Fighters on the ground: before "استهدف", they make it a clash, not an air strike.
+GROUND_FORCES = (
+    "مقاتلو", "مقاتلي", "مقاتلون", "مقاتليها", "مقاتليه", "الثوار", "ثوار", "رجال المقاومة",
+    "قوات برية", "القوات البرية", "مسلحون", "مسلحين", "المسلحون", "عناصر", "القناصة", "قناص",
+)  # fmt: skip
+# Aircraft words after these are the defence against aircraft: "ومضادات الطيران".
+ANTI_AIRCRAFT = ("مضادات", "المضادات", "مضاد", "المضاد", "دفاعات", "الدفاعات", "الدفاع")
 CONTROL_VERBS = (
     "تمكن", "تمكنت", "تمكنوا", "أعلن", "أعلنت", "أحكم", "أحكمت", "أكمل", "أكملت", "بسط",
     "بسطت", "فرضت", "استكملت", "استكمال", "استطاع", "استطاعت", "استطاعوا", "نجح", "نجحت",
-    "نجحوا", "تم", "جرى", "تعلن", "يعلن",
+    "نجحوا", "تم", "تمت", "جرى", "جرت", "تعلن", "يعلن",
 )  # fmt: skip
 # A bomb, mine or booby trap: what "تفكيك" (dismantling) must be about.
 WEAPONS = (
@@ -510,6 +544,7 @@ TARGET_MARKERS = (
 # the acting forces are loyal to ("القوات الموالية للرئيس هادي"): neither is an actor.
 SUPPORTERS = ("بدعم", "بإسناد", "بمساندة", "بغطاء", "مدعومة", "مدعوما", "مدعومين")
 LOYAL = ("الموالية", "الموالي", "الموالين", "الموالون", "الموالي", "موالية", "موالين", "موالون")
+LOYAL_REACH = 5  # words from a word of loyalty to the person, at most (للرئيس اليمني المعزول)
 TARGET_REACH = 2  # a marker this many words before the party, at most
 # Before the other side of a battle, after its verb: "واشتبكت مع مسلحي داعش".
 FACED = ("مع",)
@@ -571,10 +606,18 @@ EPITHET_WORDS = 6  # words in such a quotation, at most
 # event ("الغارات التي تشنها الولايات المتحدة"). Match keys, a pronoun may be glued on.
 WAGING = ("شن", "شنت", "تشن", "يشن", "نفذ", "نفذت", "تنفذ", "ينفذ", "تقود", "يقود")
 WAGING_REACH = 3  # words from the trigger's end to the verb, at most (التي تشنها)
+# "the city": the city or town named last, at most this many sentences before.
+CITY_WORDS = ("المدينة",)
+CITY_REFERENCE_REACH = 2
+MERGE_REACH = 2  # sentences between a telling with a place and one without, at most
+LEAD_SENTENCES = 1  # sentences (the title, the lede) whose event any later telling may place
 RELATIVE_DATE_REACH = 5  # words from a relative pronoun to a date that dates its noun
 AUTHOR_REACH = 5  # words from a verb of waging to its trigger (شن الولايات المتحدة أول غارات)
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")
 
+# Event types fought by forces and groups: a person named near the trigger is a leader or a
+# speaker, never a side (ACLED codes no person as a battle's actor).
+GROUP_TYPES = ("Battles", "Explosions/Remote violence")
 # Registry kinds that tell of events and take no part in them: never an event's actor.
 REPORTING_KINDS = ("outlet", "monitor")
 

@@ -126,7 +126,7 @@ CIVILIANS = PhraseSet(lex.CIVILIANS)
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 NEEDS: dict[str, tuple[PhraseSet, int, int]] = {
     # requirement -> (cues, words before the trigger, words after it)
-    "target": (PhraseSet(lex.MILITARY_TARGETS), 6, 6),
+    "target": (PhraseSet(lex.MILITARY_TARGETS + lex.LAUNCHERS), 6, 6),
     "control": (PhraseSet(lex.CONTROL_VERBS), lex.WINDOW + 2, 0),
     "aircraft": (AIR_CUES, lex.WINDOW, lex.NEAR),
     "group": (PhraseSet(lex.GROUP_CUES), lex.WINDOW, lex.WINDOW),
@@ -137,7 +137,15 @@ NEEDS: dict[str, tuple[PhraseSet, int, int]] = {
 }
 BARE_SHELLING = {match_key(w) for w in ("قصف", "قصفت", "قصفوا", "تقصف", "يقصف")}
 BLASTS = {match_key(w) for w in ("تفجير", "تفجيران", "تفجيرين", "انفجار", "انفجاران")}
-SUICIDE_WORDS = PhraseSet(("انتحاري", "انتحارية", "انتحاريا", "الانتحاري"))
+SUICIDE_WORDS = PhraseSet(
+    ("انتحاري", "انتحارية", "انتحاريا", "الانتحاري", "انتحاريان", "انتحاريين", "انتحاريون")
+)
+ATTACKS = {match_key(w) for w in ("هاجم", "هاجمت", "هاجموا", "هجوم", "هجوما", "هجمات")}
+ENABLING_VERBS = PhraseSet(lex.ENABLING_VERBS)
+ENABLED_BY = frozenset(match_key(w) for w in lex.ENABLED_BY)
+CARRIED_OUT = PhraseSet(lex.CARRIED_OUT)
+ANTI_AIRCRAFT = PhraseSet(lex.ANTI_AIRCRAFT)
+GROUND_FORCES = PhraseSet(lex.GROUND_FORCES)
 TERRITORY = {lex.REGAIN, lex.OVERTAKE}
 EXPLOSIONS = {lex.AIR, lex.SHELLING, lex.SUICIDE, lex.IED, lex.GRENADE, lex.CHEMICAL}
 _MONTH_MARKERS = {
@@ -209,6 +217,8 @@ def find_candidates(
         sub_type = _refine(sentence, trigger, index, end)
         if sub_type is None:  # territory taken, by whom unknown
             sub_type, signals = trigger.sub_type, signals | {"taker_unknown"}
+        if sub_type in (lex.SUICIDE, lex.CLASH) != (trigger.sub_type in (lex.SUICIDE, lex.CLASH)):
+            signals -= {"needs_unmet"}  # a suicide bomber, or fighters on the ground, targeting
         accepted = not signals & BLOCKING
         found.append(Candidate(sub_type, index, end, trigger, clauses[index], signals, accepted))
         index = end
@@ -224,8 +234,11 @@ def _with_pronoun(sentence: KeyedSentence, index: int) -> tuple[tuple[str, ...],
     for reading in sentence.tokens[index].without_object():
         if reading in VERBS:
             return VERBS[reading].words, ""
-        if reading in NOUNS and sentence.has(OCCURRED, index - lex.NEAR, index):
-            return NOUNS[reading].words, ""
+        if reading in NOUNS and (
+            sentence.has(OCCURRED, index - lex.NEAR, index)
+            or sentence.has(CARRIED_OUT, index - 1, index)
+        ):
+            return NOUNS[reading].words, ""  # "وقامت باعتقاله"
     return None
 
 
@@ -321,7 +334,7 @@ def _signals(
     )
     if weak and not _weak_ok(sentence, trigger, start, end, facts):
         found.add("weak_unmet")
-    if trigger.needs in NEEDS and not _needs_met(sentence, trigger.needs, start, end):
+    if trigger.needs in NEEDS and not _needs_met(sentence, trigger.needs, start, end, clause_start):
         found.add("needs_unmet")
     if clauses[start] == 0:
         found.add("first_clause")
@@ -369,13 +382,22 @@ def _definite(sentence: KeyedSentence, start: int, trigger: Trigger) -> bool:
 
     Phrases listed with their article ('القبض على') are idioms, not references.
     """
-    if trigger.words[0].startswith("ال"):
+    if trigger.words[0].startswith("ال") or sentence.has(CARRIED_OUT, start - 1, start):
         return False
     return sentence.tokens[start].key.lstrip("وف").lstrip("بلك").startswith(("ال", "ل"))
 
 
-def _needs_met(sentence: KeyedSentence, needs: str, start: int, end: int) -> bool:
+def _needs_met(
+    sentence: KeyedSentence, needs: str, start: int, end: int, clause_start: int
+) -> bool:
     """The trigger's requirement is there, and is itself no background ("قبل إعلان هدنة")."""
+    if (
+        needs == "control"
+        and start > 0
+        and ENABLED_BY & set(sentence.tokens[start - 1].readings)
+        and sentence.has(ENABLING_VERBS, clause_start, start)
+    ):
+        return True
     cues, before, after = NEEDS[needs]
     cue = sentence.last(cues, start - before, start)
     if (
@@ -388,9 +410,15 @@ def _needs_met(sentence: KeyedSentence, needs: str, start: int, end: int) -> boo
 
 
 def _inside_not_event(sentence: KeyedSentence, start: int, end: int) -> bool:
+    """The trigger is part of a phrase that is no event ("في مواجهة"), unless that phrase
+    lies within a longer trigger ("باتت تحت السيطرة" holds "تحت سيطرة")."""
     for index in range(max(start - 3, 0), end):
         matched = sentence.match_at(NOT_EVENTS, index)
-        if matched and index + len(matched[0]) > start:
+        if (
+            matched
+            and index + len(matched[0]) > start
+            and not (start < index and index + len(matched[0]) <= end)
+        ):
             return True
     return False
 
@@ -472,13 +500,17 @@ def _refine(sentence: KeyedSentence, trigger: Trigger, start: int, end: int) -> 
     sub_type = trigger.sub_type
     near = (start - lex.NEAR, end + lex.NEAR)
     if trigger.words[0] in BARE_SHELLING and (
-        sentence.has(AIR_CUES, near[0], start) or sentence.has(AIR_CUES, end, near[1])
+        _aircraft(sentence, near[0], start) or _aircraft(sentence, end, near[1])
     ):
         return lex.AIR
-    if trigger.words[0] in BLASTS and sentence.has(SUICIDE_WORDS, near[0], near[1]):
+    if trigger.words[0] in BLASTS | ATTACKS and sentence.has(SUICIDE_WORDS, near[0], near[1]):
         return lex.SUICIDE
+    if trigger.needs == "aircraft" and _on_the_ground(sentence, start, end):
+        return lex.CLASH  # "أن مقاتليها استهدفوا دورية عسكرية": fighters, not aircraft
     if sub_type == lex.REGAIN:
         return _who_takes_territory(sentence, trigger, start, end)
+    if sub_type == lex.ARRESTS and _by_the_state(sentence, trigger, start, end) is False:
+        return lex.ABDUCTION  # held by an armed group: ACLED's abduction, not an arrest
     if trigger.needs == "victim" and sentence.has(CIVILIANS, start - lex.NEAR, end + 2 * lex.NEAR):
         return lex.ATTACK
     if sub_type == lex.PEACEFUL:
@@ -489,23 +521,45 @@ def _refine(sentence: KeyedSentence, trigger: Trigger, start: int, end: int) -> 
     return sub_type
 
 
+def _aircraft(sentence: KeyedSentence, lo: int, hi: int) -> bool:
+    """Aircraft named in ``[lo, hi)``, not the defence against them ("ومضادات الطيران")."""
+    at = sentence.last(AIR_CUES, lo, hi)
+    return at is not None and not sentence.has(ANTI_AIRCRAFT, at - 1, at)
+
+
+def _on_the_ground(sentence: KeyedSentence, start: int, end: int) -> bool:
+    """Ground forces just before a targeting verb, and no aircraft named near it."""
+    if _aircraft(sentence, start - lex.WINDOW, start) or _aircraft(sentence, end, end + lex.NEAR):
+        return False
+    return sentence.has(GROUND_FORCES, start - lex.NEAR, start)
+
+
 def _who_takes_territory(
     sentence: KeyedSentence, trigger: Trigger, start: int, end: int
 ) -> str | None:
     """Government forces and their allies regain territory; anyone else overtakes it."""
-    state = sentence.last(STATE_FORCES, start - lex.WINDOW, start)
-    rebel = sentence.last(NON_STATE, start - lex.WINDOW, start)
+    by_the_state = _by_the_state(sentence, trigger, start, end)
+    if by_the_state is not None:
+        return lex.REGAIN if by_the_state else lex.OVERTAKE
+    if sentence.has(NON_STATE, end, end + lex.WINDOW):  # taken from a non-state actor
+        return lex.REGAIN
+    return None
+
+
+def _by_the_state(sentence: KeyedSentence, trigger: Trigger, start: int, end: int) -> bool | None:
+    """Whether the doer is the state or its allies (True), an armed group (False), or not
+    known (None): the subject right after a verb, else the nearest force named before."""
     if trigger.form != "noun":  # verb first, then its subject
         state_after = sentence.first(STATE_FORCES, end, end + lex.NEAR)
         rebel_after = sentence.first(NON_STATE, end, end + lex.NEAR)
         if state_after is not None or rebel_after is not None:
-            return lex.REGAIN if rebel_after is None else lex.OVERTAKE
+            return rebel_after is None
+    state = sentence.last(STATE_FORCES, start - lex.WINDOW, start)
+    rebel = sentence.last(NON_STATE, start - lex.WINDOW, start)
     if state is not None and (rebel is None or state > rebel):
-        return lex.REGAIN
+        return True
     if rebel is not None:
-        return lex.OVERTAKE
-    if sentence.has(NON_STATE, end, end + lex.WINDOW):  # taken from a non-state actor
-        return lex.REGAIN
+        return False
     return None
 
 
@@ -538,11 +592,19 @@ def consolidate(found: list[Candidate]) -> list[Candidate]:
         dropped.add(lex.TRANSFER)
     if subs & {lex.EXCESSIVE, lex.INTERVENTION}:
         dropped.add(lex.PEACEFUL)
+    if len({c.sub_type for c in found if type_of()[c.sub_type] in VIOLENT_TYPES}) > 1:
+        found = [c for c in found if not _aircraft_unnamed(c)]  # "عملية … استهدفت طقما"
     kept: dict[str, Candidate] = {}
     for candidate in found:
         if candidate.sub_type not in dropped:
             kept.setdefault(candidate.sub_type, candidate)
     return sorted(kept.values(), key=lambda c: c.first)
+
+
+def _aircraft_unnamed(candidate: Candidate) -> bool:
+    """A targeting with no aircraft named ("استهدفت"): beside another violent trigger, it
+    tells what that event hit, not an air strike of its own."""
+    return candidate.trigger.needs == "aircraft" and "needs_unmet" in candidate.signals
 
 
 def is_recent(value: date, published: date | None) -> bool:

@@ -28,6 +28,7 @@ _BYLINE_MARKER = re.compile(
     + r")\s+(?=\S+\s+\S+)"
 )
 _DATELINE_MARKER = re.compile(rules_data.DATELINE_MARKERS)
+_CREDIT_PREFIX = re.compile(rules_data.CREDIT_PREFIX)
 _NON_NAME_WORDS = frozenset(match_key(w) for w in rules_data.NON_NAME_WORDS)
 
 
@@ -103,6 +104,12 @@ def _remove_boilerplate(raw_blocks: list[RawBlock]) -> tuple[list[RawBlock], lis
         text = _WHITESPACE.sub(" ", block.text).strip()
         if not text:
             continue
+        credit = _CREDIT_PREFIX.match(text)
+        if credit and len(text) - credit.end() >= rules_data.CREDIT_PREFIX_MIN_REST:
+            removed.append(
+                RemovedBlock(text=credit.group().strip(), reason="credit", position=position)
+            )
+            text = text[credit.end() :]
         reason = boilerplate_reason(text)
         if reason is None and related_list and _is_title_like(text):
             reason = "read_more"

@@ -74,6 +74,15 @@ BOILERPLATE: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
+# A desk's credit glued to the start of a paragraph ("سبق- وكالات: قال …", "سبق- متابعة:"):
+# cut off and kept as removed boilerplate. Over the original text, not matching keys, as
+# the rest of the paragraph stays.
+CREDIT_PREFIX = (
+    r"^[\u0621-\u064a]{2,15}\s?[-–—]\s?(?:وكالات|متابعة|متابعات|خاص|واس)(?:\s?و\s?وكالات)?"
+    r"\s*:\s*"
+)
+CREDIT_PREFIX_MIN_REST = 40  # characters the paragraph keeps after the credit, at least
+
 # Blocks longer than this (characters) are never removed as boilerplate.
 BOILERPLATE_MAX_CHARS = 300
 

@@ -15,7 +15,7 @@ from marsad.places.resolver import PlaceResolver
 
 class PlacesComponent:
     name = "places"
-    version = "2"  # 2: names a designator introduces; small capitals read as governorates
+    version = "3"  # 3: places shown by the name the news uses; الخبر is "the news"
     reads: tuple[str, ...] = ("article.text", "mentions", "entities")
     writes: tuple[str, ...] = ("places",)
 

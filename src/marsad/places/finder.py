@@ -717,7 +717,11 @@ def _quoted_name(text: str, after: int) -> list[tuple[int, int]] | None:
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
-    """«الشرق الأوسط» in quotes is more often a title or an organisation than a place."""
+    """«الشرق الأوسط» in quotes is more often a title or an organisation than a place; so
+    is »الرياض», with the marks the wrong way round as some sites type them."""
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
-    return before in OPENING_QUOTES and after in CLOSING_QUOTES
+    return (before in OPENING_QUOTES and after in CLOSING_QUOTES) or before + after in (
+        "»»",
+        "««",
+    )

@@ -10,7 +10,7 @@ class QuotesComponent:
     """Rules and word lists only (no model file), so there is nothing to load."""
 
     name = "quotes"
-    version = "2"  # 2: a member of a body is not the person the body is named after
+    version = "3"  # 3: the one asked answers, not a name in the question
     reads: tuple[str, ...] = ("article.text", "article.blocks", "mentions")
     writes: tuple[str, ...] = ("sources", "quotes")
 

@@ -311,6 +311,8 @@ class _Finder:
                     speaker = None  # ``ودعت طهران إلى``: maybe whom the call was made to
             elif lead is None and (issuer := self._statement_issuer(i)) is not None:
                 speaker, certain = issuer, True
+            elif lead is None and (asked := self._asked_subject(i)) is not None:
+                speaker, certain = asked, True
             elif lead is None:
                 left = phrase_before(doc, i, lex)
                 if left is not None and left.relative is not None:
@@ -572,6 +574,23 @@ class _Finder:
                 return analyse(doc, Phrase(core, [], noun), lex) if core[0] < core[1] else None
         return None
 
+    def _asked_subject(self, i: int) -> Speaker | None:
+        """The one asked, for a verb with ف in a sentence that opens with "سئل": ``وسئل
+        مسؤول فرنسي عما اذا كان اطلاق سراح بريم … فقال إن`` is the official answering."""
+        doc, lex = self.doc, self.lex
+        if not doc.keys[i].startswith("ف"):
+            return None
+        start = i
+        while start > 0 and not doc.sentence_end[start - 1] and doc.same_paragraph(start - 1, i):
+            start -= 1
+        if start == i or strip_conjunction(doc.keys[start]) not in lex.asked:
+            return None
+        phrase = phrase_after(doc, start + 1, lex)
+        about = next(
+            (k for k in range(*phrase.core) if doc.keys[k] in lex.asked_about), phrase.core[1]
+        )  # ``مسؤول فرنسي | عما اذا كان``: the question is not part of who was asked
+        return analyse(doc, Phrase((phrase.core[0], about), [], about), lex)
+
     def subject_before(self, i: int) -> Speaker | None:
         """The subject of the verb that opens the sentence of a participle cue at ``i``:
         ``واتهم النهدي … الجريري بمحاولة تصفية عناصر التنظيم، قائلاً`` is النهدي speaking,
@@ -644,6 +663,10 @@ class _Finder:
                 and lex.is_in_possessed(doc.keys[k + 1], lex.speech_events)
             ):
                 k = self._skip_adjunct(max(adjunct, k + 1))
+                continue
+            if key in lex.without:  # ``دون أن يقدم أي تفاصيل "…"``: how it was said
+                k += 2 if k + 1 < len(doc) and doc.keys[k + 1] in lex.complementizers else 1
+                k = self._skip_adjunct(k)
                 continue
             after = addressee_end(doc, k, lex)
             if after > k:

@@ -321,6 +321,12 @@ ADDRESSEE_WORDS = ("لآخر", "للآخر", "لأخرى", "للأخرى", "لل
 NEGATIONS = ("لم", "لن", "لا", "ولم", "ولن", "ولا", "فلم", "فلن", "فلا")
 # "Who" before a reporting verb asks a question: ``من قال إن …`` quotes no one.
 ASKERS = ("من",)
+# "Without" after a speaker ends the speaker's name: ``قال البيان دون أن يقدم تفاصيل``.
+WITHOUT = ("دون", "بدون", "ودون")
+# Passive "was asked": the one asked answers in the "ف" clause after the question
+# (``وسئل مسؤول فرنسي عما اذا كان اطلاق سراح بريم … فقال إن``), never a name inside it.
+ASKED = ("سئل", "سئلت", "سئلا", "سئلوا")
+ASKED_ABOUT = ("عما", "عن", "حول", "إن", "إذا", "هل", "ما", "لماذا", "كيف")  # the question opens
 
 # Idioms of reasoning, not speakers: "المنطق يقول إن …", "والحقيقة تقول إن …" (with و/ف).
 IDIOM_SUBJECTS = (

@@ -390,6 +390,8 @@ def _stops_speaker(
         return True
     if lex.adjuncts.match(doc.keys, j) > j or lex.according_to.match(doc.keys, j) > j:
         return True
+    if not first and key in lex.without:
+        return True  # ``وقال البيان دون أن يقدم أي تفاصيل "…"``: how, not who
     return (
         key == "في" and j + 1 < len(doc) and lex.is_in_possessed(doc.keys[j + 1], lex.speech_events)
     )
