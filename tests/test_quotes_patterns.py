@@ -3,6 +3,7 @@ tests/fixtures/quotes/README.md)."""
 
 from __future__ import annotations
 
+from marsad import analyze
 from marsad.arabic import match_key
 from marsad.model import Mention, Source, Span
 from marsad.quotes import Found, find_quotes
@@ -637,3 +638,23 @@ def test_without_ends_the_speaker_and_the_quote_follows_it() -> None:
     (quote,) = found.quotes
     assert quote.span.text == "مواطنتنا ايزابيل بريم جرى تحريرها"
     assert _label(found, quote.source_id) == "البيان"
+
+
+def test_where_and_in_what_it_was_said_stand_between_speaker_and_quote() -> None:
+    # Review 12: three quotes missed.
+    airport = 'وقال وزير النقل بدر محمد باسلمه للصحافيين في المطار "انها بداية العمليات في المطار".'
+    analysis = analyze(airport)  # the tagger gives the full name
+    (quote,) = analysis.quotes
+    assert quote.span.text == "انها بداية العمليات في المطار"
+    (source,) = analysis.sources
+    assert source.name is not None and source.name.text == "بدر محمد باسلمه"
+    tweets = (
+        "وقال خلفان في سلسلة من التغريدات على صفحته بموقع التواصل الاجتماعي، تويتر: "
+        '"الايرانيون سيتركون النووي".'
+    )
+    (tweeted,) = find_quotes(tweets).quotes
+    assert tweeted.span.text == "الايرانيون سيتركون النووي"
+    report = "ونقل التقرير عن عسكريين أميركيين رفيعي المستوى قولهم إن الانسحاب كان خطأ."
+    found = find_quotes(report)
+    (source,) = found.sources
+    assert source.anonymous and source.name is None

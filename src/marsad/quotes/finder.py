@@ -74,6 +74,7 @@ _NOT_NOUN_PHRASE = frozenset(("في", "علي", "من", "الي", "عن", "مع"
 _SHORT_NAME_WORDS = 3
 # How far past a speaker a colon or ``إن`` may still introduce what was said.
 _LOOKAHEAD = 12
+PLACE_BEFORE_QUOTE_WORDS = 2  # words of a place between "في" and a quote mark, at most
 _ROLE_BEFORE_SUBJECT = 8  # words from the opening verb to its subject's name, at most
 # Most words between ``مضى`` and ``بالقول`` taken for the speaker.
 _MASDAR_SUBJECT_WORDS = 4
@@ -664,6 +665,10 @@ class _Finder:
             ):
                 k = self._skip_adjunct(max(adjunct, k + 1))
                 continue
+            place = self._place_before_quote(k)
+            if place is not None:  # ``للصحافيين في المطار "…"``: where it was said
+                k = place
+                continue
             if key in lex.without:  # ``دون أن يقدم أي تفاصيل "…"``: how it was said
                 k += 2 if k + 1 < len(doc) and doc.keys[k + 1] in lex.complementizers else 1
                 k = self._skip_adjunct(k)
@@ -694,6 +699,18 @@ class _Finder:
         if found is not None:
             found.relay = relay
         return found
+
+    def _place_before_quote(self, k: int) -> int | None:
+        """The quote mark after "في" and one or two words (``في المطار "…"``), if there."""
+        doc = self.doc
+        if doc.keys[k] != "في":
+            return None
+        for m in range(k + 2, min(k + 2 + PLACE_BEFORE_QUOTE_WORDS, len(doc))):
+            if m in doc.opener:
+                return m
+            if not doc.is_word(m):
+                return None
+        return None
 
     def _introducer_ahead(self, k: int, form: VerbForm) -> int | None:
         """A colon or ``إن`` a few words on: ``قالت طومسون … في عددها الصادر، أمس: «…»``.
