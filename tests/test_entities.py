@@ -525,3 +525,8 @@ def test_yemens_ruling_party_and_a_relief_centres_long_name_are_known(
     ]
     assert mentions_of(analysis, "org:ksrelief")
     assert mentions_of(analysis, "per:king-salman") == []
+
+
+def test_shia_and_sunni_are_communities_not_organisations(component: EntitiesComponent) -> None:
+    analysis = run(component, "ويرى الجنرال أوديرنو أن الانقسامات بين الشيعة والسنة عميقة.")
+    assert [m.span.text for m in analysis.mentions if m.label == "ORG"] == []

@@ -20,12 +20,14 @@ OUTLET_KINDS = ("outlet",)
 # God in pious formulas (الحمد لله، إن شاء الله), "the world", "the people" (also a CLDR
 # region and a Baghdad district), a bare "party", "the states", "the countryside", "the
 # city" (Madinah is المدينة المنورة; see the places' NEVER_ALONE), "mountain" (a name's
-# first word the tagger cut off: ``جبل`` of ``جبل صبر``). Matching
+# first word the tagger cut off: ``جبل`` of ``جبل صبر``), Shia and Sunni. Matching
 # keys; with proclitics they are still left out.
 NOT_NAMES = frozenset(
     (
         "الله", "لله", "العالم", "الشعب", "حزب", "الولايات", "الريف", "ريف", "المدينه", "جبل",
         "الجبل",
+        # communities, no organisation: ``الانقسامات بين الشيعة والسنة`` (review 12)
+        "الشيعه", "السنه",
         # the Levantine month names: ``(نيسان)`` after a date is April, not Nissan
         "كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "ايلول", "تشرين",  # not آب: إب
     )
