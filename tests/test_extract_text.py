@@ -144,6 +144,8 @@ def test_a_short_first_line_is_a_byline_only_when_it_opens_with_a_given_name(
             "مقالات أخرى للكاتبالربيع التركي!!وزير بلا مكتب !كيف تجذب داعش ضحاياها؟",
             "read_more",
         ),
+        ("aalorabi@hotmail.com", "contact"),  # al-madina.com: the e-mail on its own line
+        ("737221 - Zain", "contact"),  # and an SMS number
         (  # al-madina.com's columnist contact line, the e-mail run into it
             "adnanksalah@yahoo.comللتواصل مع الكاتب ارسل رسالة SMS تبدأ بالرمز (5) ثم مسافة "
             "ثم نص الرسالة إلى 88591 - Stc 635031 - Mobily 737221 - Zain",

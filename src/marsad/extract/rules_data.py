@@ -71,6 +71,8 @@ BOILERPLATE: dict[str, tuple[str, ...]] = {
     "contact": (  # a columnist's SMS line: "للتواصل مع الكاتب ارسل رسالة SMS تبدأ بالرمز (5)"
         r"للتواصل (مع الكاتب|ارسل)",
         r"تبدا بالرمز",
+        r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$",  # the columnist's e-mail alone on its line
+        r"^\d{4,7} ?- ?(stc|mobily|zain)$",  # and the SMS numbers, one operator a line
     ),
 }  # fmt: skip
 
