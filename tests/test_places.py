@@ -596,6 +596,18 @@ def test_the_news_is_no_town_and_a_newspaper_in_reversed_marks_no_city(
     assert places[0].span.start > text.index("المعرض")
 
 
+def test_an_outlet_named_after_a_country_or_city_is_no_place(component: PlacesComponent) -> None:
+    text = (
+        "يقول رئيس قناة اليمن الفضائية إن البث مستمر من عدن. وقالت صحيفة الرياض إن الوفد "
+        "وصل إلى الرياض."
+    )
+    places = places_of(component, text)
+    assert [(p.span.text, p.span.start > text.index("الوفد")) for p in places] == [
+        ("عدن", False),
+        ("الرياض", True),
+    ]
+
+
 def test_a_place_is_shown_by_the_name_the_news_uses(component: PlacesComponent) -> None:
     # The gazetteer's shown name is the one the tagger reads as a place most often in the
     # news: not "العاصمة العراقية" for Baghdad, nor the Persian "تهران" for Tehran.

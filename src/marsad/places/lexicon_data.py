@@ -102,8 +102,15 @@ NOT_PLACES_AS_WRITTEN = frozenset({"بحجه"})
 
 # A name right after these is no place of the report: a time of day (``صلاة المغرب``, the
 # sunset prayer), the namesake of a cup or a stadium (``كأس استاد الإمارات`` in London), or
-# a site's "link to the news" (``رابط الخبر``, not Khobar).
-NOT_PLACE_AFTER = frozenset({"صلاه", "اذان", "صلاتي", "صلوات", "كاس", "استاد", "ستاد", "رابط"})
+# a site's "link to the news" (``رابط الخبر``, not Khobar), or an outlet's name (``قناة
+# اليمن الفضائية``, ``صحيفة الرياض``; review 12).
+NOT_PLACE_AFTER = frozenset(
+    {
+        "صلاه", "اذان", "صلاتي", "صلوات", "كاس", "استاد", "ستاد", "رابط", "قناه", "لقناه",
+        "بقناه", "صحيفه", "لصحيفه", "بصحيفه", "جريده", "لجريده", "بجريده", "اذاعه", "لاذاعه",
+        "تلفزيون", "لتلفزيون",
+    }
+)  # fmt: skip
 
 # A name followed by one of its words is an idiom or a common noun: ``باليمن والبركة``
 # ("with good fortune"), ``الطبقة السياسية`` ("the political class", not Tabqa). Match keys.
