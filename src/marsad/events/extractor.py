@@ -593,9 +593,8 @@ def _city_referred_to(
     at = sentence.first(CITY_WORDS, 0)
     if at is None or reading.clauses[at] != candidate.clause:
         return None
-    starts = [start for start, _ in context.sentences]
-    here = bisect_right(starts, sentence.start) - 1
-    since = starts[max(here - lex.CITY_REFERENCE_REACH, 0)]
+    here = _sentence_at(context, sentence.start)
+    since = context.sentences[max(here - lex.CITY_REFERENCE_REACH, 0)][0]
     named = [
         p
         for p in context.places
@@ -1008,10 +1007,14 @@ def _placed_far_apart(first: Event, later: Event, context: _Context) -> bool:
         later.place_span is None
     ):
         return False
-    starts = [start for start, _ in context.sentences]
-    at = bisect_right(starts, first.evidence.start) - 1
-    later_at = bisect_right(starts, later.evidence.start) - 1
+    at = _sentence_at(context, first.evidence.start)
+    later_at = _sentence_at(context, later.evidence.start)
     return at > lex.LEAD_SENTENCES and later_at - at > lex.MERGE_REACH
+
+
+def _sentence_at(context: _Context, offset: int) -> int:
+    """The number of the report's sentence that holds ``offset``."""
+    return bisect_right(context.sentences, offset, key=lambda sentence: sentence[0]) - 1
 
 
 def _same_event(a: Event, b: Event, within: dict[str, set[str]], *, sub_type: bool = True) -> bool:
