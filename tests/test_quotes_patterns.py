@@ -658,3 +658,12 @@ def test_where_and_in_what_it_was_said_stand_between_speaker_and_quote() -> None
     found = find_quotes(report)
     (source,) = found.sources
     assert source.anonymous and source.name is None
+
+
+def test_a_preposition_after_a_title_opens_no_name() -> None:
+    text = (
+        "ويرى الجنرال رايموند أوديرنو أن الانسحاب كان خطأ. وذكّر الجنرال بتوصياته بإبقاء 35 "
+        "ألف جندي أميركي في العراق بعد الانسحاب."
+    )
+    found = find_quotes(text)
+    assert {_label(found, q.source_id) for q in found.quotes} == {"رايموند أوديرنو"}

@@ -202,7 +202,9 @@ def person_at(doc: Doc, k: int, lex: Lexicon) -> Speaker | None:
     elif _on_behalf_of(doc, k, lex) or _preposition_ala(doc, k, lex):
         return None
     elif doc.keys[k] in lex.given_names or (
-        _honorific_before(doc, k, lex) and not _role_like(doc, k, lex)
+        _honorific_before(doc, k, lex)
+        and not _role_like(doc, k, lex)
+        and not _prepositional_phrase(doc.keys[k])
     ):
         end = _name_end(doc, k, min(len(doc), k + _CARRIED_NAME_WORDS), lex)
     else:
@@ -733,7 +735,11 @@ def _first_name_in(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, i
             and not doc.keys[name_start].startswith("لل")
         ):  # ``المسؤول الإعلامي للجناح``, ``المركز الإعلامي للمقاومة``: an adjective
             nxt = doc.keys[name_start]
-            if not lex.is_in(nxt, lex.roles) and not lex.is_in(nxt, lex.organisations):
+            if (
+                not lex.is_in(nxt, lex.roles)
+                and not lex.is_in(nxt, lex.organisations)
+                and not _prepositional_phrase(nxt)
+            ):
                 opens, k = True, name_start
         if opens:
             return k, _name_end(doc, k, end, lex)
@@ -866,6 +872,14 @@ def _name_end(doc: Doc, first: int, end: int, lex: Lexicon) -> int:
             break
         stop += 1
     return stop
+
+
+def _prepositional_phrase(key: str) -> bool:
+    """A preposition glued to the article or to a possessed noun opens no name: ``وذكّر
+    الجنرال بتوصياته``, ``الرئيس بالانتقال``."""
+    return key.startswith(_GLUED_ARTICLE) or (
+        key[:1] in ("ب", "ل") and key.endswith(_POSSESSIVE_ENDINGS)
+    )
 
 
 def _role_like(doc: Doc, start: int, lex: Lexicon) -> bool:
