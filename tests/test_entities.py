@@ -530,3 +530,15 @@ def test_yemens_ruling_party_and_a_relief_centres_long_name_are_known(
 def test_shia_and_sunni_are_communities_not_organisations(component: EntitiesComponent) -> None:
     analysis = run(component, "ويرى الجنرال أوديرنو أن الانقسامات بين الشيعة والسنة عميقة.")
     assert [m.span.text for m in analysis.mentions if m.label == "ORG"] == []
+
+
+def test_a_given_name_alone_joins_the_one_full_name_it_opens(
+    component: EntitiesComponent,
+) -> None:
+    # Review 12: "ايزابيل" was a second person beside "ايزابيل بريم".
+    analysis = run(
+        component,
+        "وأعلنت فرنسا الإفراج عن الرهينة ايزابيل بريم. وقالت ايزابيل في التسجيل إنها بخير.",
+    )
+    people = {m.span.text: m.entity_id for m in analysis.mentions if m.label == "PER"}
+    assert people["ايزابيل"] == people["ايزابيل بريم"]

@@ -366,7 +366,8 @@ def _join_early_surnames(mentions: list[Mention], locals_: list[_Local]) -> list
 
 
 def _join_local(surface: str, label: str, locals_: list[_Local]) -> tuple[_Local, str] | None:
-    """An earlier entity this mention refers to, and how ('' for the same name)."""
+    """An earlier entity this mention refers to, and how ('' for the same name): the same
+    name, a surname, or a given name (not a common one) that opens exactly one full name."""
     readings = clitic_stems(match_key(surface))
     for local in reversed(locals_):
         same_type = local.entity.type == label and "anonymous" not in local.entity.roles
@@ -382,6 +383,14 @@ def _join_local(surface: str, label: str, locals_: list[_Local]) -> tuple[_Local
                 continue
             if " ".join(full[-len(words) :]) in tails:
                 return local, "coref"
+        # A given name alone after the one full name it opens: ايزابيل → ايزابيل بريم.
+        opened = [
+            local
+            for local in locals_
+            if local.entity.type == "PER" and len(local.words) >= 2 and local.words[0] in tails
+        ]
+        if len(words) == 1 and len(opened) == 1:
+            return opened[0], "coref"
     return None
 
 
