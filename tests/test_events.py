@@ -131,6 +131,7 @@ def test_seed_event_takes_its_actor_and_place_from_earlier_components(seed_text:
     ("sentence", "count", "at_least"),
     [
         ("قتل 25 مقاتلاً على الأقل في المعارك.", 25, True),
+        ("وقتل 12 وجرح 30 في القصف.", 12, False),  # the wounded in a clause of their own
         ("مما أدى إلى مقتل 43 مدنيا على الأقل وإصابة 173.", 43, True),
         ("أسفرت عن مقتل 6 مقاتلين من المقاومة، و11 حوثيا.", 17, False),
         (  # the other side's dead, told by a verb before their number
@@ -163,6 +164,9 @@ def test_death_tolls(sentence: str, count: int, at_least: bool) -> None:
         "مقتل عشرات من المسلحين.",
         "سوريا: تأكيد مقتل قائد الفرقة 11 دبابات..",
         "شن طيران التحالف 14 غارة على مواقع الحوثيين.",
+        # the dead and the wounded counted together (review 13)
+        "ارتفعت حصيلة تفجير السيارة المفخخة إلى 66 قتيلاً وجريحاً.",
+        "سقط أكثر من 90 مدنيا بين قتيل وجريح.",
     ],
 )
 def test_no_toll_is_invented(sentence: str) -> None:
@@ -1002,3 +1006,16 @@ def test_the_city_is_the_one_named_just_before() -> None:
         if e.sub_type == "Shelling/artillery/missile attack"
     ]
     assert [e.place_id for e in shelling] == [None]  # three sentences on, no city is meant
+
+
+def test_revenge_on_a_party_makes_it_the_target() -> None:
+    # Review 13: ISIS's claim "revenge on the Houthis" gave a car bomb by the Houthis.
+    text = (
+        "وتبنى تنظيم «داعش» مساء الاثنين عملية تفجير سيارة مفخخة شمال العاصمة اليمنية صنعاء، "
+        "وقال في بيان إنها جاءت ثأراً للمسلمين من الرافضة الحوثيين، بتفجير سيارة مفخخة مركونة "
+        "على وكر للرافضة في حي الجراف."
+    )
+    events = analyze_document(read_input(text), published=PUBLISHED).events
+    assert [(e.sub_type, e.actor1) for e in events] == [
+        ("Remote explosive/landmine/IED", "org:islamic-state")
+    ]

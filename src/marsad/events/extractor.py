@@ -72,6 +72,8 @@ BETWEEN = PhraseSet(lex.BETWEEN)
 ONE_SIDE = PhraseSet(lex.ONE_SIDE)
 BACKGROUND_LINKS = PhraseSet(lex.BACKGROUND_LINKS)
 CITY_WORDS = PhraseSet(lex.CITY_WORDS)
+REVENGE = PhraseSet(lex.REVENGE)
+FROM = PhraseSet(("من",))
 CITY_KINDS = ("city", "town")
 OCCASIONS = frozenset(match_key(w) for w in lex.SPEECH_OCCASIONS)
 PERSONS = frozenset(match_key(w) for w in lex.PERSON_NOUNS)
@@ -450,7 +452,9 @@ def _frame(quote: Quote) -> tuple[int, int] | None:
 def _may_act(mention: Mention, speakers: list[Span]) -> bool:
     """A named party may be an actor; a person who only tells of the event (the speaker of
     a quote: "كما أعلن أوغلو عن اعتقال…") may not, nor an outlet or a monitor that reports
-    it ("وأفاد مراسل الأناضول بأن…", "قال المرصد السوري لحقوق الإنسان إن…")."""
+    it ("وأفاد مراسل الأناضول بأن…", "قال المرصد السوري لحقوق الإنسان إن…"). An
+    organisation that speaks stays a possible actor ("قال الجيش إن…"): barring those cost
+    cross-validated actor 1 recall (281 right of 352 filled, against 297 of 372)."""
     if mention.label not in ACTOR_LABELS or not mention.entity_id:
         return False
     if mention.entity_id.startswith(ANONYMOUS + ":"):
@@ -849,6 +853,10 @@ def _is_target(sentence: KeyedSentence, mention: Mention, after_trigger: int) ->
     lam = "ل" in glued or (not glued and match_key(mention.span.text).startswith("لل"))
     if lam and index != after_trigger:
         return True
+    if sentence.has(REVENGE, index - lex.REVENGE_REACH, index) and sentence.has(
+        FROM, index - lex.TARGET_REACH, index
+    ):
+        return True  # "ثأراً للمسلمين من الرافضة الحوثيين": revenge on them
     return sentence.has(TARGET_MARKERS, index - lex.TARGET_REACH, index) or _counted(
         sentence, index
     )

@@ -25,6 +25,7 @@ _DEATH_AFTER = PhraseSet(data.DEATH_AFTER)
 _WOUNDED = PhraseSet(data.WOUNDED)
 _AT_LEAST = PhraseSet(data.AT_LEAST)
 _NOT_PEOPLE = PhraseSet(data.NOT_PEOPLE)
+_KILLED_AND_WOUNDED = PhraseSet(data.KILLED_AND_WOUNDED)
 _FILLERS = {match_key(w) for w in data.FILLERS}
 _MAX_DIGITS = 6  # a toll, not a year of seven digits or a phone number
 _LOOK_BEFORE = 7
@@ -82,10 +83,15 @@ def _is_death(sentence: KeyedSentence, start: int, end: int) -> bool:
 
 
 def _counts_other(sentence: KeyedSentence, end: int) -> bool:
-    """The number counts wounded, strikes, years or money rather than people killed."""
+    """The number counts wounded (alone or with the dead), strikes, years or money rather
+    than people killed."""
     return end < len(sentence) and (
-        sentence.match_at(_WOUNDED, end) is not None
+        (  # "قتل 12 وجرح 30": the wounded of a clause of their own, after و
+            sentence.match_at(_WOUNDED, end) is not None
+            and not sentence.tokens[end].key.startswith("و")
+        )
         or sentence.match_at(_NOT_PEOPLE, end) is not None
+        or sentence.has(_KILLED_AND_WOUNDED, end, end + 2)  # "90 مدنيا بين قتيل وجريح"
     )
 
 

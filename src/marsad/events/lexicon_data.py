@@ -546,6 +546,9 @@ SUPPORTERS = ("بدعم", "بإسناد", "بمساندة", "بغطاء", "مد�
 LOYAL = ("الموالية", "الموالي", "الموالين", "الموالون", "الموالي", "موالية", "موالين", "موالون")
 LOYAL_REACH = 5  # words from a word of loyalty to the person, at most (للرئيس اليمني المعزول)
 TARGET_REACH = 2  # a marker this many words before the party, at most
+# Revenge "on" a party makes it the target: "ثأراً للمسلمين من الرافضة الحوثيين" (review 13).
+REVENGE = ("ثأرا", "ثأر", "انتقاما", "انتقام")
+REVENGE_REACH = 4  # words from the word of revenge to the party, at most
 # Before the other side of a battle, after its verb: "واشتبكت مع مسلحي داعش".
 FACED = ("مع",)
 # A person and "من" before a party name: one of that party, whom the event befell
