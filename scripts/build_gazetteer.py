@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         for key, numbers in keys.items()
     }
-    entries = [_named_as_in_news(d, names, corpus, drafts) for d in drafts]
+    entries = [_plainly_written(_named_as_in_news(d, names, corpus, drafts), d) for d in drafts]
     adjectives = adjective_keys(drafts, supplement, names)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     write_gazetteer(args.out, entries, names, adjectives)
@@ -286,6 +286,15 @@ def _named_as_in_news(
     if tagged(best) < NEWS_NAME_MIN or tagged(best) <= tagged(draft.entry.name):
         return draft.entry
     return replace(draft.entry, name=best)
+
+
+def _plainly_written(entry: GazetteerEntry, draft: Draft) -> GazetteerEntry:
+    """The shown name without vowel marks (``تَعِزّ`` → ``تعز``), and with a final ي where one
+    of the place's names has it (``الرمادى`` → ``الرمادي``)."""
+    name = VOWEL_MARKS.sub("", entry.name)
+    if name.endswith("ى") and name[:-1] + "ي" in draft.names:
+        name = name[:-1] + "ي"
+    return entry if name == entry.name else replace(entry, name=name)
 
 
 def _display_name(names: set[str]) -> str:

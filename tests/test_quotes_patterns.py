@@ -667,3 +667,18 @@ def test_a_preposition_after_a_title_opens_no_name() -> None:
     )
     found = find_quotes(text)
     assert {_label(found, q.source_id) for q in found.quotes} == {"رايموند أوديرنو"}
+
+
+def test_the_reporter_turning_to_another_story_ends_a_quote() -> None:
+    # Review 13: with no full stop, a ministry's quote took in an anonymous source's words.
+    text = (
+        "أعلنت وزارة الداخلية العراقية أمس أن حصيلة تفجير السيارة المفخخة في بغداد الجديدة "
+        "ارتفعت إلى 66 قتيلا وجريحا من جهة أخرى أفاد مصدر أمني في محافظة الأنبار بأن قوة من "
+        "جهاز مكافحة الإرهاب بدأت عملية عسكرية لاستعادة جامعة الأنبار"
+    )
+    found = find_quotes(text)
+    first, second = found.quotes
+    assert first.span.text.endswith("66 قتيلا وجريحا")
+    assert _label(found, first.source_id) == "وزارة الداخلية العراقية"
+    assert second.span.text.startswith("قوة من جهاز مكافحة الإرهاب")
+    assert next(s for s in found.sources if s.id == second.source_id).anonymous

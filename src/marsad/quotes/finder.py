@@ -876,7 +876,9 @@ class _Finder:
             if key == "," and self._new_attribution(k + 1):
                 return k
             if doc.is_word(k):
-                if k > start and self._clause_opening_cue(k):
+                if k > start and (
+                    self._clause_opening_cue(k) or self.lex.topic_shifts.match(doc.keys, k) > k
+                ):
                     return k
                 if unmarked and k > start and self._reporter_cue(k):
                     return k

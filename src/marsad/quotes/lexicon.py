@@ -144,6 +144,7 @@ class Lexicon:
         self.asked = _keys(data.ASKED)
         self.asked_about = _keys(data.ASKED_ABOUT)
         self.without = _keys(data.WITHOUT)
+        self.topic_shifts = PhraseMatcher(data.TOPIC_SHIFTS)
         self.idiom_subjects = _keys(data.IDIOM_SUBJECTS)
         self.speech_events = _keys(data.SPEECH_EVENTS)
         self.adjuncts = PhraseMatcher(data.ADJUNCT_WORDS)

@@ -321,6 +321,12 @@ ADDRESSEE_WORDS = ("لآخر", "للآخر", "لأخرى", "للأخرى", "لل
 NEGATIONS = ("لم", "لن", "لا", "ولم", "ولن", "ولا", "فلم", "فلن", "فلا")
 # "Who" before a reporting verb asks a question: ``من قال إن …`` quotes no one.
 ASKERS = ("من",)
+# The reporter turning to another story ends a quote, full stop or not: ``… ارتفعت إلى 66
+# قتيلا وجريحا من جهة أخرى أفاد مصدر أمني بأن …`` (review 13: one long unstopped sentence).
+TOPIC_SHIFTS = (
+    "من جهة أخرى", "من جهة ثانية", "من ناحية أخرى", "من ناحية ثانية", "في سياق آخر",
+    "وفي سياق آخر", "على صعيد آخر", "وعلى صعيد آخر", "في سياق متصل", "وفي سياق متصل",
+)  # fmt: skip
 # "Without" after a speaker ends the speaker's name: ``قال البيان دون أن يقدم تفاصيل``.
 WITHOUT = ("دون", "بدون", "ودون")
 # Passive "was asked": the one asked answers in the "ف" clause after the question
