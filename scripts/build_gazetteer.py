@@ -289,11 +289,11 @@ def _named_as_in_news(
 
 
 def _plainly_written(entry: GazetteerEntry, draft: Draft) -> GazetteerEntry:
-    """The shown name without vowel marks (``تَعِزّ`` → ``تعز``), and with a final ي where one
-    of the place's names has it (``الرمادى`` → ``الرمادي``)."""
+    """Below a country, the shown name without vowel marks, as the news writes it (``تَعِزّ``
+    → ``تعز``); a country keeps them where they tell it apart (``عُمان``, not Amman)."""
+    if draft.area_level <= 1:
+        return entry
     name = VOWEL_MARKS.sub("", entry.name)
-    if name.endswith("ى") and name[:-1] + "ي" in draft.names:
-        name = name[:-1] + "ي"
     return entry if name == entry.name else replace(entry, name=name)
 
 

@@ -608,6 +608,20 @@ def test_an_outlet_named_after_a_country_or_city_is_no_place(component: PlacesCo
     ]
 
 
+def test_an_adjective_in_quotes_is_a_name(component: PlacesComponent) -> None:
+    # Review 13: two Baghdad cafés named in quotes were Brazil and Switzerland.
+    text = (
+        "وانفجرت عبوة قرب مقهيي «البرازيلية» و»السويسرية» في بغداد. وقالت الحكومة البرازيلية "
+        "إن موقفها ثابت."
+    )
+    places = places_of(component, text)
+    assert [(p.span.text, p.relation) for p in places] == [
+        ("بغداد", "mention"),
+        ("البرازيلية", "adjective"),
+    ]
+    assert places[1].span.start > text.index("الحكومة")
+
+
 def test_a_place_is_shown_by_the_name_the_news_uses(component: PlacesComponent) -> None:
     # The gazetteer's shown name is the one the tagger reads as a place most often in the
     # news: not "العاصمة العراقية" for Baghdad, nor the Persian "تهران" for Tehran.

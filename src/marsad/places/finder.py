@@ -467,6 +467,8 @@ class PlaceFinder:
             return None
         if text[word.start : word.end].endswith(NOT_ADJECTIVES_AS_WRITTEN):
             return None
+        if _quoted(text, word.start, word.end):
+            return None  # مقهى «البرازيلية»: a name (a café's), not something Brazilian
         adjective, shown = word.reading.adjective
         cut = _prefix_length(text[word.start : word.end], word.key, shown)
         prefix = text[word.start : word.start + cut].lstrip("وف")
