@@ -1019,3 +1019,17 @@ def test_revenge_on_a_party_makes_it_the_target() -> None:
     assert [(e.sub_type, e.actor1) for e in events] == [
         ("Remote explosive/landmine/IED", "org:islamic-state")
     ]
+
+
+def test_a_far_clause_of_a_run_on_sentence_lends_no_place() -> None:
+    # Review 13: a clash near Anbar University was placed at al-Qayyarah, 400 characters on
+    # in another story of one unstopped sentence.
+    text = (
+        "واندلعت اشتباكات عنيفة بين القوات الأمنية وعناصر تنظيم داعش قرب جامعة الأنبار أمس "
+        "فيما أفاد مصدر أمني كردي مطلع بأن التنظيم حشد مئات من عناصره وعشرات من العربات "
+        "المدرعة والمفخخة خلال الأيام الماضية استعدادا لهجوم واسع يستهدف مواقع قوات البيشمركة "
+        "والقوات العراقية المتمركزة على أطراف المدن والبلدات الواقعة جنوب محافظة نينوى "
+        "وبالقرب من ناحية القيارة"
+    )
+    [clash] = analyze_document(read_input(text), published=PUBLISHED).events
+    assert clash.sub_type == "Armed clash" and clash.place_id is None

@@ -115,9 +115,12 @@ class SentenceReading:
         return candidate_features(candidate, self.candidates)
 
     def place(self, candidate: Candidate) -> Place | None:
-        """The most precise place of the trigger's clause, else of the sentence."""
+        """The most precise place of the trigger's clause, else of the sentence within
+        ``PLACE_REACH`` characters of the trigger: a run-on sentence of 700 characters
+        tells other stories in its far clauses."""
         at = self.sentence.tokens[candidate.first].start
-        return _most_precise(self._clause_places(candidate) or self._places(candidate), at)
+        near = [p for p in self._places(candidate) if abs(p.span.start - at) <= lex.PLACE_REACH]
+        return _most_precise(self._clause_places(candidate) or near, at)
 
     def listed_with(
         self, candidate: Candidate, place: Place | None, text: str

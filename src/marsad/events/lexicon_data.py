@@ -612,6 +612,7 @@ WAGING_REACH = 3  # words from the trigger's end to the verb, at most (التي 
 # "the city": the city or town named last, at most this many sentences before.
 CITY_WORDS = ("المدينة",)
 CITY_REFERENCE_REACH = 2
+PLACE_REACH = 250  # characters from the trigger to a place of another clause, at most
 MERGE_REACH = 2  # sentences between a telling with a place and one without, at most
 LEAD_SENTENCES = 1  # sentences (the title, the lede) whose event any later telling may place
 RELATIVE_DATE_REACH = 5  # words from a relative pronoun to a date that dates its noun
