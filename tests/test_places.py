@@ -622,6 +622,15 @@ def test_an_adjective_in_quotes_is_a_name(component: PlacesComponent) -> None:
     assert places[1].span.start > text.index("الحكومة")
 
 
+def test_a_saudi_region_is_the_province_not_its_capital(component: PlacesComponent) -> None:
+    # Review 13: "أمير منطقة الرياض" (the governor of the Riyadh Region) was Riyadh city.
+    places = places_of(component, "وقال أمير منطقة الرياض إن الوفد وصل إلى الرياض أمس.")
+    assert [(p.span.text, p.id) for p in places] == [
+        ("الرياض", "iso:SA-01"),
+        ("الرياض", "geonames:108410"),
+    ]
+
+
 def test_a_place_is_shown_by_the_name_the_news_uses(component: PlacesComponent) -> None:
     # The gazetteer's shown name is the one the tagger reads as a place most often in the
     # news: not "العاصمة العراقية" for Baghdad, nor the Persian "تهران" for Tehran.

@@ -23,6 +23,7 @@ from marsad.places.lexicon_data import (
     DESIGNATORS,
     DIRECTION_ADJECTIVES,
     DUAL_DESIGNATORS,
+    GOVERNORATE_KINDS,
     ITS_COUNTRYSIDE,
     LANGUAGE_CUES,
     LIST_JOINTS,
@@ -37,6 +38,8 @@ from marsad.places.lexicon_data import (
     NOT_PLACE_BEFORE,
     NOT_PLACES_AS_WRITTEN,
     QUOTED_NAME_WORDS,
+    REGION_COUNTRIES,
+    REGION_DESIGNATOR,
     SPAN_RELATIONS,
     TERRITORY_NOUNS,
 )
@@ -319,6 +322,8 @@ class PlaceFinder:
         relation, kinds, span_start = self._designator(text, words, i)
         if kinds is None and relation == "mention" and span_start == words[i].start:
             kinds = listed
+        if kinds is None and self._a_region(text, span_start, words[i].start, hit.places):
+            kinds = GOVERNORATE_KINDS  # "أمير منطقة الرياض": the Riyadh Region, not the city
         if len(name) - name.count(" ") < MIN_BARE_LETTERS and kinds is None:
             return None, 0  # إب only as "محافظة إب", "مدينة إب"
         # A direction or "near" word alone (جنوب البلاد, محيط المدينة) does not make a
@@ -348,6 +353,14 @@ class PlaceFinder:
             ),
             n,
         )
+
+    def _a_region(self, text: str, start: int, name_start: int, places: tuple[int, ...]) -> bool:
+        """ "منطقة" before the name of a province of a country that calls its provinces so
+        (Saudi Arabia's thirteen: ``REGION_COUNTRIES``)."""
+        if match_key(text[start:name_start]).split()[-1:] != [REGION_DESIGNATOR]:
+            return False
+        entries = [self.gazetteer.entries[n] for n in places]
+        return any(e.kind == "governorate" and e.country in REGION_COUNTRIES for e in entries)
 
     def _another_countrys(self, words: list[Word], j: int, places: tuple[int, ...]) -> bool:
         """Whether word ``j`` is the definite adjective of a country none of ``places`` lies

@@ -61,6 +61,11 @@ DESIGNATORS: dict[str, tuple[Relation, frozenset[str] | None]] = {
     "القريبتين من": ("near", None),
 }
 
+# Countries whose provinces are "regions": there "منطقة الرياض" is the Riyadh Region (an
+# admin-1 unit), not the city (review 13: ``أمير منطقة الرياض``). Match key.
+REGION_DESIGNATOR = "منطقه"
+REGION_COUNTRIES = frozenset({"SA"})
+
 # ``شمال العاصمة صنعاء``, ``جنوب مدينة تعز``: a direction before a designator is near the
 # place the designator introduces, of the kinds it asks for.
 _DIRECTIONS = ("شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي")
