@@ -542,3 +542,11 @@ def test_a_given_name_alone_joins_the_one_full_name_it_opens(
     )
     people = {m.span.text: m.entity_id for m in analysis.mentions if m.label == "PER"}
     assert people["ايزابيل"] == people["ايزابيل بريم"]
+
+
+def test_a_news_agencys_initials_are_no_persons(component: EntitiesComponent) -> None:
+    # Review 13: dpa's "د.ب.ا" was an anonymous person; "ح.م" still is one.
+    analysis = run(
+        component, "وقالت مصادر لوكالة الأنباء الألمانية (د.ب.ا) إن الوضع هادئ. وقال ح.م إنه غادر."
+    )
+    assert [m.span.text for m in analysis.mentions if m.label == "PER"] == ["ح.م"]

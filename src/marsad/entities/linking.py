@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from marsad.arabic import clitic_stems, match_key, opens_with_given_name, tokenize
 from marsad.entities.linking_data import (
+    AGENCY_INITIALS,
     NOT_NAMES,
     NOT_SURNAMES,
     NOT_SURNAMES_AFTER,
@@ -158,7 +159,12 @@ def gazetteer_candidates(
 
 
 def initials_candidates(text: str) -> list[Candidate]:
-    return [Candidate(m.start(), m.end(), "PER", "initials") for m in INITIALS.finditer(text)]
+    """Initials of a person (an anonymous source), not a news agency's (``د.ب.أ``)."""
+    return [
+        Candidate(m.start(), m.end(), "PER", "initials")
+        for m in INITIALS.finditer(text)
+        if match_key(re.sub(r"[\s.]", "", m.group())) not in AGENCY_INITIALS
+    ]
 
 
 def _only_proclitics(word: str, reading: str) -> bool:

@@ -134,3 +134,7 @@ NOT_NAMES_AS_WRITTEN = frozenset({"على"})
 # that uses the noun for a thing ("قاعدة العند", "قاعدة عسكرية") and never names the
 # entity otherwise, the name is the noun ("تحاصر القاعدة": the base). Matching keys.
 COMMON_NOUN_NAMES = {match_key("القاعدة"): match_key("قاعدة")}
+
+# News agencies' initials, dots and spaces removed: ``د.ب.أ`` (dpa), ``أ.ف.ب`` (AFP), ``ي.ب.أ``
+# (UPI), ``ق.ن.أ`` (KUNA). Never a person's initials. Matching keys.
+AGENCY_INITIALS = frozenset(match_key(code) for code in ("دبأ", "أفب", "يبأ", "قنأ", "أشأ"))
