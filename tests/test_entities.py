@@ -550,3 +550,14 @@ def test_a_news_agencys_initials_are_no_persons(component: EntitiesComponent) ->
         component, "وقالت مصادر لوكالة الأنباء الألمانية (د.ب.ا) إن الوضع هادئ. وقال ح.م إنه غادر."
     )
     assert [m.span.text for m in analysis.mentions if m.label == "PER"] == ["ح.م"]
+
+
+def test_a_coalition_is_the_one_its_stated_leader_leads(component: EntitiesComponent) -> None:
+    # Review 13: "التحالف الدولي الذي تقوده المملكة" was the anti-ISIS coalition.
+    analysis = run(
+        component,
+        "وشن التحالف الدولي الذي تقوده المملكة غارات على الحوثيين. وقصف التحالف الدولي "
+        "بقيادة الولايات المتحدة مواقع داعش.",
+    )
+    coalitions = [m.entity_id for m in analysis.mentions if "coalition" in (m.entity_id or "")]
+    assert coalitions == ["org:saudi-led-coalition", "org:global-coalition"]

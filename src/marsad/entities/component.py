@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from marsad.arabic import clitic_stems, match_key, strip_conjunction
@@ -28,12 +29,14 @@ from marsad.entities.linking import (
 )
 from marsad.entities.linking_data import (
     BYLINE_PREFIXES,
+    COALITION_LEADERS,
     COMMON_NOUN_AFTER,
     COMMON_NOUN_NAMES,
     DEMONSTRATIVES,
     DEPOSED,
     FORCE_NOUNS,
     FORCE_QUALIFIERS,
+    LED_BY,
     LINEAGE_WORDS,
     NAME_EDGE_WORDS,
     NATIONAL_FORCES,
@@ -249,12 +252,31 @@ class EntitiesComponent:
         analysis.mentions.extend(mentions)
         analysis.entities.extend(entities)
 
+    def _led_as_stated(self, text: str, candidate: Candidate) -> Candidate:
+        """A coalition whose leader follows is the one that leader leads: ``COALITION_LEADERS``."""
+        match = candidate.match
+        if match is None or match.entity.kind != "coalition":
+            return candidate
+        led = LED_BY.match(match_key(text[candidate.end : candidate.end + 40]))
+        if led is None:
+            return candidate
+        leader = next(
+            (COALITION_LEADERS[r] for r in clitic_stems(led.group(1)) if r in COALITION_LEADERS),
+            None,
+        )
+        entity = self.registry.by_id.get(leader or "")
+        if entity is None or entity.id == match.entity.id:
+            return candidate
+        other = self.registry.resolve(entity.name, "ORG")
+        return candidate if other is None else replace(candidate, match=other)
+
     def candidates(self, article: Article) -> tuple[list[Candidate], str | None]:
         """Every candidate mention, and the country the report is about (by the registry
         names it spells) when that decides what a regional name means."""
         text = article.text
         found, country = registry_candidates(text, self.registry)
         found = [c for c in found if not _qualified_otherwise(text, c)]
+        found = [self._led_as_stated(text, c) for c in found]
         found = _without_common_noun_readings(text, found)
         hashtag_spans = [(h.span.start, h.span.end) for h in article.hashtags]
         for kind, start, end in merge_adjacent(text, self.model.find(text)):

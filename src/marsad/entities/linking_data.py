@@ -1,5 +1,7 @@
 """Word lists for linking mentions within a report: data, apart from the logic."""
 
+import re
+
 from marsad.arabic import match_key
 
 # Head nouns of organisation names whose definite form, once the organisation has been
@@ -138,3 +140,20 @@ COMMON_NOUN_NAMES = {match_key("القاعدة"): match_key("قاعدة")}
 # News agencies' initials, dots and spaces removed: ``د.ب.أ`` (dpa), ``أ.ف.ب`` (AFP), ``ي.ب.أ``
 # (UPI), ``ق.ن.أ`` (KUNA). Never a person's initials. Matching keys.
 AGENCY_INITIALS = frozenset(match_key(code) for code in ("دبأ", "أفب", "يبأ", "قنأ", "أشأ"))
+
+# A coalition is the one its stated leader leads: "التحالف الدولي الذي تقوده المملكة" is the
+# Saudi-led coalition, whatever its adjective (review 13). The leader's key (proclitics off)
+# → the coalition's registry id; read after "الذي تقوده"/"التي تقودها"/"بقيادة".
+COALITION_LEADERS = {
+    match_key(leader): coalition
+    for leader, coalition in (
+        ("المملكة", "org:saudi-led-coalition"),
+        ("السعودية", "org:saudi-led-coalition"),
+        ("الرياض", "org:saudi-led-coalition"),
+        ("الولايات", "org:global-coalition"),
+        ("واشنطن", "org:global-coalition"),
+        ("أمريكا", "org:global-coalition"),
+        ("أميركا", "org:global-coalition"),
+    )
+}
+LED_BY = re.compile(r"^\s*(?:(?:الذي|التي)\s+(?:تقوده|يقوده|تقودها)|بقياده)\s+(\S+)")
