@@ -582,6 +582,11 @@ def test_the_kurdistans_of_other_countries_and_an_idiom_of_death(
     ]
 
 
+def test_a_touch_of_sorrow_is_no_town(component: PlacesComponent) -> None:
+    # Review 13: "مسحة" ("a touch") was Masḩah in Palestine.
+    assert places_of(component, "رغم أنه يترك مسحة من الأسى في نفوس الجميع.") == []
+
+
 def test_the_news_is_no_town_and_a_newspaper_in_reversed_marks_no_city(
     component: PlacesComponent,
 ) -> None:
