@@ -217,7 +217,7 @@ def find_candidates(
         sub_type = _refine(sentence, trigger, index, end)
         if sub_type is None:  # territory taken, by whom unknown
             sub_type, signals = trigger.sub_type, signals | {"taker_unknown"}
-        if sub_type in (lex.SUICIDE, lex.CLASH) != (trigger.sub_type in (lex.SUICIDE, lex.CLASH)):
+        if sub_type != trigger.sub_type and sub_type in (lex.SUICIDE, lex.CLASH):
             signals -= {"needs_unmet"}  # a suicide bomber, or fighters on the ground, targeting
         accepted = not signals & BLOCKING
         found.append(Candidate(sub_type, index, end, trigger, clauses[index], signals, accepted))
