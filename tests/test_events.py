@@ -1033,3 +1033,14 @@ def test_a_far_clause_of_a_run_on_sentence_lends_no_place() -> None:
     )
     [clash] = analyze_document(read_input(text), published=PUBLISHED).events
     assert clash.sub_type == "Armed clash" and clash.place_id is None
+
+
+def test_a_noun_in_ta_marbuta_is_no_verb_with_its_object() -> None:
+    # Review 13: "من سيطرة تنظيم داعش" (from ISIS's control) read as "سيطره" (he took it)
+    # made ISIS take Anbar University.
+    text = (
+        "بدأت القوات الأربعاء عملية عسكرية لاستعادة جامعة الأنبار من سيطرة تنظيم داعش في الرمادي."
+    )
+    assert "Non-state actor overtakes territory" not in {c.sub_type for c in _candidates(text)}
+    [killed] = _candidates("وقالت المصادر إن المقاومة قتلته في تعز أمس.")
+    assert killed.trigger.words == ("قتلت",)  # a verb's object pronoun is still read off

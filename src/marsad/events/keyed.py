@@ -16,6 +16,7 @@ _WORD = re.compile(r"\w+")
 # Object pronouns a verb may carry: "استهدفهما", "قصفوها".
 _OBJECT_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
 _MIN_VERB = 3
+_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # vowel marks after the last letter
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,12 +25,16 @@ class KeyToken:
     end: int
     key: str
     readings: tuple[str, ...]
+    ta_marbuta: bool = False  # written with a final ة, which the key folds into ه
 
     def without_object(self) -> tuple[str, ...]:
-        """Readings with an object pronoun taken off, for matching verbs only."""
+        """Readings with an object pronoun taken off, for matching verbs only. A final ة
+        is no pronoun: "سيطرة" (control) is not "سيطره" (he controlled it)."""
         bare = []
         for reading in self.readings:
             for pronoun in _OBJECT_PRONOUNS:
+                if self.ta_marbuta and pronoun == "ه":
+                    continue
                 if reading.endswith(pronoun) and len(reading) - len(pronoun) >= _MIN_VERB:
                     bare.append(reading[: -len(pronoun)])
                     break
@@ -65,7 +70,12 @@ class KeyedSentence:
         for m in _WORD.finditer(norm.text):
             o_start, o_end = norm.to_original(m.start(), m.end())
             key = m.group()
-            self.tokens.append(KeyToken(start + o_start, start + o_end, key, clitic_stems(key)))
+            written = text[start + o_start : start + o_end].rstrip(_MARKS)
+            self.tokens.append(
+                KeyToken(
+                    start + o_start, start + o_end, key, clitic_stems(key), written.endswith("ة")
+                )
+            )
 
     def __len__(self) -> int:
         return len(self.tokens)
