@@ -924,6 +924,10 @@ def test_who_fights_on_the_ground_and_who_bombs_themselves_is_read_from_the_word
     # military target; an armed group that "arrests" people abducts them (ACLED).
     [ground] = _candidates("وأوضحت المقاومة أن مقاتليها استهدفوا دورية عسكرية للحوثيين.")
     assert ground.sub_type == "Armed clash" and "needs_unmet" not in ground.signals
+    [convoy] = _candidates(  # review 13: the targeting's subject after its verbal noun
+        "وأكدت المقاومة مقتل خمسة حوثيين في تعز؛ إثر استهداف المقاومة رتلا عسكريا."
+    )
+    assert convoy.sub_type == "Armed clash" and "needs_unmet" not in convoy.signals
     [suicide] = _candidates("قتل 12 شخصا عندما هاجم انتحاريان حمام سباحة في شمال العراق.")
     assert suicide.sub_type == "Suicide bomb" and "needs_unmet" not in suicide.signals
     [held] = _candidates("وفي الموصل اعتقل تنظيم داعش أمس 15 خياطا رفضوا خياطة ملابسه.")

@@ -505,7 +505,7 @@ def _refine(sentence: KeyedSentence, trigger: Trigger, start: int, end: int) -> 
         return lex.AIR
     if trigger.words[0] in BLASTS | ATTACKS and sentence.has(SUICIDE_WORDS, near[0], near[1]):
         return lex.SUICIDE
-    if trigger.needs == "aircraft" and _on_the_ground(sentence, start, end):
+    if trigger.needs == "aircraft" and _on_the_ground(sentence, trigger, start, end):
         return lex.CLASH  # "أن مقاتليها استهدفوا دورية عسكرية": fighters, not aircraft
     if sub_type == lex.REGAIN:
         return _who_takes_territory(sentence, trigger, start, end)
@@ -527,10 +527,13 @@ def _aircraft(sentence: KeyedSentence, lo: int, hi: int) -> bool:
     return at is not None and not sentence.has(ANTI_AIRCRAFT, at - 1, at)
 
 
-def _on_the_ground(sentence: KeyedSentence, start: int, end: int) -> bool:
-    """Ground forces just before a targeting verb, and no aircraft named near it."""
+def _on_the_ground(sentence: KeyedSentence, trigger: Trigger, start: int, end: int) -> bool:
+    """Ground forces just before a targeting verb, or right after its verbal noun (``إثر
+    استهداف المقاومة رتلا``), and no aircraft named near it."""
     if _aircraft(sentence, start - lex.WINDOW, start) or _aircraft(sentence, end, end + lex.NEAR):
         return False
+    if trigger.form == "noun":
+        return sentence.has(GROUND_FORCES, end, end + 1)
     return sentence.has(GROUND_FORCES, start - lex.NEAR, start)
 
 
