@@ -34,6 +34,7 @@ from hdx.location.country import Country
 from iso3166_2 import Subdivisions
 
 from marsad.arabic import clitic_stems, match_key, tokenize
+from marsad.arabic.chars import TASHKEEL
 from marsad.entities.conll import read_conll
 from marsad.entities.ner import default_model
 from marsad.model import PlaceKind
@@ -76,7 +77,6 @@ class Draft:
 
 NEWS_NAME_MIN = 5  # LOC readings in the sample for a name to become the shown one
 NEWS_NAME_PLACES = 3  # places a name may stand for and still tell which one it is
-VOWEL_MARKS = re.compile("[\u064b-\u0652]")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -280,7 +280,7 @@ def _named_as_in_news(
 
     # ي before ى at the end: هانوي, not هانوى
     plain = sorted(
-        (n for n in draft.names if not VOWEL_MARKS.search(n)), key=lambda n: (n.endswith("ى"), n)
+        (n for n in draft.names if TASHKEEL.isdisjoint(n)), key=lambda n: (n.endswith("ى"), n)
     )
     best = max(plain, key=tagged, default=draft.entry.name)
     if tagged(best) < NEWS_NAME_MIN or tagged(best) <= tagged(draft.entry.name):
@@ -293,7 +293,7 @@ def _plainly_written(entry: GazetteerEntry, draft: Draft) -> GazetteerEntry:
     → ``تعز``); a country keeps them where they tell it apart (``عُمان``, not Amman)."""
     if draft.area_level <= 1:
         return entry
-    name = VOWEL_MARKS.sub("", entry.name)
+    name = "".join(ch for ch in entry.name if ch not in TASHKEEL)
     return entry if name == entry.name else replace(entry, name=name)
 
 

@@ -389,14 +389,14 @@ def _join_local(surface: str, label: str, locals_: list[_Local]) -> tuple[_Local
                 continue
             if " ".join(full[-len(words) :]) in tails:
                 return local, "coref"
-        # A given name alone after the one full name it opens: ايزابيل → ايزابيل بريم.
-        opened = [
-            local
-            for local in locals_
-            if local.entity.type == "PER" and len(local.words) >= 2 and local.words[0] in tails
-        ]
-        if len(words) == 1 and len(opened) == 1:
-            return opened[0], "coref"
+        if len(words) == 1:  # a given name alone, the one full name it opens: ايزابيل بريم
+            opened = [
+                local
+                for local in locals_
+                if local.entity.type == "PER" and len(local.words) >= 2 and local.words[0] in tails
+            ]
+            if len(opened) == 1:
+                return opened[0], "coref"
     return None
 
 

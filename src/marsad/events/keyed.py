@@ -11,12 +11,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from marsad.arabic import clitic_stems, match_key, normalize
+from marsad.arabic.chars import TASHKEEL
 
 _WORD = re.compile(r"\w+")
 # Object pronouns a verb may carry: "استهدفهما", "قصفوها".
 _OBJECT_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
 _MIN_VERB = 3
-_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # vowel marks after the last letter
+_MARKS = "".join(sorted(TASHKEEL))  # marks that may follow a word's last letter
 
 
 @dataclass(frozen=True, slots=True)

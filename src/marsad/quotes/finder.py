@@ -575,15 +575,21 @@ class _Finder:
                 return analyse(doc, Phrase(core, [], noun), lex) if core[0] < core[1] else None
         return None
 
+    def _sentence_start(self, i: int) -> int:
+        """The first token of the sentence (within its paragraph) that holds token ``i``."""
+        doc = self.doc
+        start = i
+        while start > 0 and not doc.sentence_end[start - 1] and doc.same_paragraph(start - 1, i):
+            start -= 1
+        return start
+
     def _asked_subject(self, i: int) -> Speaker | None:
         """The one asked, for a verb with ف in a sentence that opens with "سئل": ``وسئل
         مسؤول فرنسي عما اذا كان اطلاق سراح بريم … فقال إن`` is the official answering."""
         doc, lex = self.doc, self.lex
         if not doc.keys[i].startswith("ف"):
             return None
-        start = i
-        while start > 0 and not doc.sentence_end[start - 1] and doc.same_paragraph(start - 1, i):
-            start -= 1
+        start = self._sentence_start(i)
         if start == i or strip_conjunction(doc.keys[start]) not in lex.asked:
             return None
         phrase = phrase_after(doc, start + 1, lex)
@@ -600,9 +606,7 @@ class _Finder:
         form = lex.verb(doc.keys[i])
         if form is None or form.aspect != "participle":
             return None
-        start = i
-        while start > 0 and not doc.sentence_end[start - 1] and doc.same_paragraph(start - 1, i):
-            start -= 1
+        start = self._sentence_start(i)
         opener = strip_conjunction(doc.keys[start])
         if lex.verb(doc.keys[start]) is None and opener not in lex.governing_verbs:
             return None
