@@ -264,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cv", action="store_true", help="leave one development batch out")
     parser.add_argument("--thresholds", default="", help="with --cv: comma-separated list")
     parser.add_argument("--held-out", action="store_true", help="batch 4: figures only")
-    parser.add_argument("--fresh", action="store_true", help="batches 27-30: figures only")
+    parser.add_argument("--fresh", action="store_true", help="batches 31-34: figures only")
     args = parser.parse_args(argv)
     pipeline = Pipeline([]) if args.alone else upstream_pipeline()
     names = [c.name for c in pipeline.components]
@@ -278,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = read(FRESH if args.fresh else HELD_OUT)
         analyses = [analyse(r, pipeline) for r in rows]
         held_out = score(rows, analyses, chosen, show=False)
-        report("fresh batches 27-30" if args.fresh else "held-out batch 4", rows, held_out)
+        report("fresh batches 31-34" if args.fresh else "held-out batch 4", rows, held_out)
         reliability(held_out)
         scored = len(rows)
     else:

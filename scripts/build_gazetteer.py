@@ -367,7 +367,9 @@ def admin1_drafts(
         mapping = _map_admin1_codes(country, units, cities, by_key)
         for code, unit in sorted(units.items()):
             lat, lon = unit["latLng"]
-            names = _iso_arabic(unit)
+            # ISO gives some units the name of another ("صنعاء" for Amanat al-Asimah, the
+            # capital's municipality, beside Sanaa governorate): the supplement corrects them
+            names = set(supplement["admin1_names"].get(code, ())) or _iso_arabic(unit)
             entry = GazetteerEntry(
                 id=f"iso:{code}",
                 kind="governorate",

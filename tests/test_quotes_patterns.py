@@ -362,6 +362,16 @@ def test_one_of_them_and_unnamed_officials_are_anonymous() -> None:
     assert not activists.anonymous  # the public speaking as a group: no withheld name
 
 
+def test_another_and_a_third_of_a_group_stay_as_unnamed_as_the_first() -> None:
+    text = (
+        'ويظهر في الفيلم أسرى حوثيون، حيث يقول أحدهم: "خدعونا وقالوا إنكم ذاهبون لقتال داعش". '
+        'ويقول آخر: "لم نجد إلا أناساً طيبين". فيما يقول ثالث: "تم أسري في 15 رمضان".'
+    )
+    sources = find_quotes(text).sources
+    assert [s.description.text for s in sources if s.description] == ["أحدهم", "آخر", "ثالث"]
+    assert all(s.anonymous and s.name is None for s in sources)
+
+
 def test_some_of_a_group_speak_for_the_group_anonymously() -> None:
     # ``يقول بعضهم``: some of the experts just named, not the expert quoted before them.
     text = (
@@ -682,3 +692,13 @@ def test_the_reporter_turning_to_another_story_ends_a_quote() -> None:
     assert _label(found, first.source_id) == "وزارة الداخلية العراقية"
     assert second.span.text.startswith("قوة من جهاز مكافحة الإرهاب")
     assert next(s for s in found.sources if s.id == second.source_id).anonymous
+
+
+def test_a_named_speaker_after_a_long_role_chain() -> None:
+    text = (
+        "وفي هذا السياق يقول القيادي في التحالف الكردستاني وعضو لجنة العلاقات الخارجية في "
+        "البرلمان العراقي السابق مهدي خوشناو لـ«الشرق الأوسط» إن «ما حصل من تقدم على صعيد "
+        "العلاقات بين العراق والكويت هو أمر مهم»."
+    )
+    [source] = find_quotes(text).sources
+    assert source.name is not None and source.name.text == "مهدي خوشناو"

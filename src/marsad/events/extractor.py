@@ -134,6 +134,9 @@ class SentenceReading:
         after "بين" or "نحو", or in a relative clause after the trigger ("غارات على التنظيم
         الذي يسيطر على مناطق في سوريا والعراق"), tells no places of the event's."""
         runs = _place_runs(sorted(self.named, key=lambda p: p.span.start), text)
+        lone = self.lone_unknown(candidate)
+        if place is not None and lone is not None and not self._clause_places(candidate):
+            return [(place, lone)]  # coded at the place nearby, named as its clause names it
         if place is None:  # names the gazetteer lacks, listed in the trigger's own clause
             unknown = [
                 run
@@ -143,7 +146,7 @@ class SentenceReading:
                 and self.clause_at(run[0].span.start) == candidate.clause
             ]
             if not unknown:
-                return [(None, None)]
+                return [(None, lone)]
             place = unknown[0][0]
         listed = next(run for run in runs if any(p is place for p in run))
         area = None
@@ -175,6 +178,20 @@ class SentenceReading:
             return [(area, p) for p in listed]
         broad = place.kind in BROAD_PLACES
         return [(p, p) for p in listed if (p.kind in BROAD_PLACES) == broad]
+
+    def lone_unknown(self, candidate: Candidate) -> Place | None:
+        """The one name the gazetteer lacks after the trigger in its clause, the event's
+        place as written ("واستهدف القصف موقعا للحوثيين بمنطقة سناح"): a second strike of
+        the sentence somewhere else, not the first told again."""
+        after = self.sentence.tokens[candidate.last - 1].end
+        unknown = [
+            p
+            for p in self.named
+            if not p.id
+            and p.span.start >= after
+            and self.clause_at(p.span.start) == candidate.clause
+        ]
+        return unknown[0] if len(unknown) == 1 else None
 
     def _countries_apart(self, candidate: Candidate, place: Place, text: str) -> list[Place]:
         """Countries each brought in by "في" after the trigger, in one clause with it: "شن
@@ -617,7 +634,9 @@ def _told_elsewhere(
     within: dict[str, set[str]],
 ) -> list[Candidate]:
     """Triggers of a kept sub-type that tell a second incident: in a clause of their own that
-    names a place of its own ("استهدف الطيران مواقع في قعطبة، كما استهدف محطة في شعور").
+    names a place of its own ("استهدف الطيران مواقع في قعطبة، كما استهدف محطة في شعور"),
+    known to the gazetteer or, after a verb, not ("واستهدف القصف ايضا موقعا للحوثيين
+    بمنطقة سناح"; but "بتفجير سيارة مفخخة … في حي الجراف" details the bombing told).
 
     A definite noun ("واستهدف القصف…"), a cause of the first ("دوي انفجار…، ناجم عن انفجار
     عربة مفخخة") or a clause without a place of its own is the same incident told again.
@@ -635,7 +654,13 @@ def _told_elsewhere(
             ):
                 continue
             place = reading.clause_place(candidate)
-            if place is None or any(_near_place(place, reading.place(t), within) for t in told):
+            if place is None and (  # a verbal noun there tells the first again, in detail
+                candidate.trigger.form == "noun" or reading.lone_unknown(candidate) is None
+            ):
+                continue
+            if place is not None and any(
+                _near_place(place, reading.place(t), within) for t in told
+            ):
                 continue
             told.append(candidate)
             found.append(candidate)
@@ -737,6 +762,8 @@ def _named_actors(
     waged_by = _waged_by(sentence, candidate, inside)
     if waged_by is not None:  # "غارات جوية شنتها مقاتلات التحالف": who waged them
         first = waged_by
+    elif before and sentence.token_index(before[-1].span.end - 1) + 1 == candidate.first:
+        first = before[-1]  # subject-verb order: "القوات العراقية تتقدم … وداعش يعدم"
     elif candidate.trigger.form != "noun" and after and _near(sentence, trigger_end, after[0]):
         first = after[0]  # verb-subject order: "قصفت قوات المعارضة…"
     elif before:  # the nearest; of another clause's parties, its subject, named first

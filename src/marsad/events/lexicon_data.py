@@ -112,6 +112,7 @@ TRIGGERS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
     (AIR, "strong", "verb", "aircraft", ("استهدف", "استهدفت", "استهدفوا")),
     (AIR, "strong", "noun", "aircraft", ("استهداف",)),
     (AIR, "strong", "present", "aircraft", ("يستهدف", "تستهدف", "يستهدفون")),
+    (AIR, "weak", "verb", "aircraft", ("ضربت",)),  # "مقاتلات إف 16 ضربت أهدافا في العراق"
     (AIR, "weak", "noun", "aircraft", ("براميل", "البراميل")),
     (AIR, "strong", "noun", "", (
         "غارة", "غارات", "ضربة جوية", "ضربات جوية", "قصف جوي",
@@ -156,10 +157,12 @@ TRIGGERS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
     (GRENADE, "strong", "noun", "", ("قنبلة يدوية", "قنابل يدوية")),
     (CHEMICAL, "weak", "noun", "", ("غاز الكلور", "أسلحة كيماوية", "السلاح الكيماوي")),
     (ATTACK, "strong", "verb", "", ("أعدم", "أعدمت", "أعدموا")),
+    (ATTACK, "strong", "present", "", ("يعدم", "تعدم")),
     (ATTACK, "weak", "noun", "", ("إعدام", "مجزرة", "مذبحة", "اغتيال")),
     (ATTACK, "weak", "verb", "", ("ذبح", "اغتال", "اغتالت", "اغتيل", "اغتيلت")),
     (ABDUCTION, "strong", "noun", "", ("اختطاف", "خطف")),
     (ABDUCTION, "strong", "verb", "", ("اختطف", "اختطفت", "اختطفوا", "خطفت", "خطفوا")),
+    (ABDUCTION, "strong", "present", "", ("يخطف", "تخطف", "يختطف", "تختطف")),
     (SEXUAL, "weak", "noun", "", ("اغتصاب",)),
     (PEACEFUL, "strong", "noun", "", (
         "مظاهرة", "مظاهرات", "تظاهرة", "تظاهرات", "وقفة احتجاجية", "موجة احتجاجات",
@@ -226,6 +229,16 @@ NOT_EVENTS: tuple[str, ...] = (
     "مناطق المعارك",
     "أرض المعركة",
     "ساحة المعركة",
+    # nearing a goal, progress in a plan: no advance ("مطار عدن اقترب من العودة إلى
+    # العمل", "حققت القوات تقدما في تنفيذ عملية تحرير المحافظة")
+    "اقترب من العودة",
+    "اقتربت من العودة",
+    "اقترب من التوصل",
+    "اقتربت من التوصل",
+    "اقترب من الانتهاء",
+    "اقتربت من الانتهاء",
+    "تقدما في تنفيذ",
+    "تقدم في تنفيذ",
     # "without any clashes": the taking of a town, no battle
     "دون حدوث أي مواجهات",
     "دون أي مواجهات",
@@ -569,6 +582,7 @@ PARTITIVE_COUNTS = (
 # How far (in words) a cue may sit from its trigger.
 WINDOW = 10
 NEAR = 3
+AIR_KILLER_REACH = 6  # aircraft this many words before a killing did it: "طيران … وتمكن من قتل"
 
 # Words that may stand between a place and the near-place that locates it ("مأرب، شرق
 # صنعاء", "شارع الستين أقصى شمال تعز", "صبر، الواقعة جنوب لحج"): match keys.

@@ -219,12 +219,23 @@ def find_candidates(
             sub_type, signals = trigger.sub_type, signals | {"taker_unknown"}
         if sub_type != trigger.sub_type and sub_type in (lex.SUICIDE, lex.CLASH):
             signals -= {"needs_unmet"}  # a suicide bomber, or fighters on the ground, targeting
+        if "needs_unmet" in signals and _repeats_a_verb(found, trigger, sub_type):
+            signals -= {"needs_unmet"}  # "استهدف الطيران …، كما استهدف محطة": its subject
         accepted = not signals & BLOCKING
         found.append(Candidate(sub_type, index, end, trigger, clauses[index], signals, accepted))
         index = end
     if any(not c.killing and type_of()[c.sub_type] in VIOLENT_TYPES for c in found):
         found = [c for c in found if not c.killing]  # the dead are that battle's or blast's
     return found
+
+
+def _repeats_a_verb(found: list[Candidate], trigger: Trigger, sub_type: str) -> bool:
+    """The verb was used before in the sentence, its need met there: said again with no
+    subject, it goes on with the same one."""
+    return trigger.form == "verb" and any(
+        c.trigger.form == "verb" and c.sub_type == sub_type and "needs_unmet" not in c.signals
+        for c in found
+    )
 
 
 def _with_pronoun(sentence: KeyedSentence, index: int) -> tuple[tuple[str, ...], str] | None:
@@ -511,6 +522,8 @@ def _refine(sentence: KeyedSentence, trigger: Trigger, start: int, end: int) -> 
         return _who_takes_territory(sentence, trigger, start, end)
     if sub_type == lex.ARRESTS and _by_the_state(sentence, trigger, start, end) is False:
         return lex.ABDUCTION  # held by an armed group: ACLED's abduction, not an arrest
+    if trigger.needs == "victim" and _aircraft(sentence, start - lex.AIR_KILLER_REACH, start):
+        return lex.AIR  # "طيران التحالف الدولي تدخل وتمكن من قتل 18 عنصرا": killed from the air
     if trigger.needs == "victim" and sentence.has(CIVILIANS, start - lex.NEAR, end + 2 * lex.NEAR):
         return lex.ATTACK
     if sub_type == lex.PEACEFUL:

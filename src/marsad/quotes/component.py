@@ -10,7 +10,7 @@ class QuotesComponent:
     """Rules and word lists only (no model file), so there is nothing to load."""
 
     name = "quotes"
-    version = "3"  # 3: the one asked answers, not a name in the question
+    version = "4"  # 4: "another", "a third" of a group are anonymous
     reads: tuple[str, ...] = ("article.text", "article.blocks", "mentions")
     writes: tuple[str, ...] = ("sources", "quotes")
 

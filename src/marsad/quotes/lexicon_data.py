@@ -476,6 +476,9 @@ ANONYMOUS_PLURALS = (
 )  # fmt: skip
 ANONYMOUS_HEADS = (
     "مصدر", "مصادر", "أحدهم", "أحدهما", "إحداهن", "إحداهما", "أحدهن", "بعضهم",
+    # "Another", "a third" of a group just quoted: as unnamed as the first (``يقول أحدهم
+    # …، ويقول آخر …، فيما يقول ثالث``).
+    "آخر", "أخرى", "ثان", "ثالث", "ثالثة", "رابع", "رابعة",
     *ANONYMOUS_PLURALS,
 )  # fmt: skip
 

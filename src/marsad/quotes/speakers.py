@@ -18,7 +18,7 @@ from marsad.quotes.document import Doc
 from marsad.quotes.lexicon import Lexicon, VerbForm
 
 # Longest core (in words) accepted as naming a speaker.
-MAX_CORE_WORDS = 12
+MAX_CORE_WORDS = 16
 # Longest apposition after a comma (``، وهو ناشط من …،``).
 MAX_APPOSITION_WORDS = 14
 _INITIALS = re.compile(r"^(?:[\u0621-\u064A]\s?\.\s?){1,3}[\u0621-\u064A]\.?$")
