@@ -369,7 +369,8 @@ def admin1_drafts(
             lat, lon = unit["latLng"]
             # ISO gives some units the name of another ("صنعاء" for Amanat al-Asimah, the
             # capital's municipality, beside Sanaa governorate): the supplement corrects them
-            names = set(supplement["admin1_names"].get(code, ())) or _iso_arabic(unit)
+            corrected = supplement["admin1_names"].get(code)  # the first is the shown name
+            names = set(corrected) if corrected else _iso_arabic(unit)
             entry = GazetteerEntry(
                 id=f"iso:{code}",
                 kind="governorate",
@@ -379,7 +380,7 @@ def admin1_drafts(
                 lat=float(lat),
                 lon=float(lon),
                 population=0,
-                name=sorted(names, key=len)[0],
+                name=corrected[0] if corrected else sorted(names, key=len)[0],
                 name_en=unit["name"],
             )
             drafts.append(Draft(entry, names, 2))

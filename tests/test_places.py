@@ -583,8 +583,18 @@ def test_the_kurdistans_of_other_countries_and_an_idiom_of_death(
 
 
 def test_a_touch_of_sorrow_is_no_town(component: PlacesComponent) -> None:
-    # Review 13: "مسحة" ("a touch") was Masḩah in Palestine.
+    # Review 13: "مسحة" ("a touch") was Masḩah in Palestine; review 14: "قصور" ("a
+    # shortcoming") a town in Cameroon, "فوجا" ("a regiment") Foggia.
     assert places_of(component, "رغم أنه يترك مسحة من الأسى في نفوس الجميع.") == []
+    assert places_of(component, "وهذا قصور كبير في الفهم، والرجل يقود حاليا فوجا.") == []
+
+
+def test_sanaa_governorate_is_not_the_capital_municipality(component: PlacesComponent) -> None:
+    # Review 14: ISO 3166-2 names Amanat al-Asimah "صنعاء", so "محافظة صنعاء" was the capital.
+    [governorate] = places_of(component, "معسكر في مديرية الحيمة التابعة لمحافظة صنعاء.")
+    assert governorate.id == "iso:YE-SN"
+    [capital] = places_of(component, "وأعلنت أمانة العاصمة صنعاء خطة جديدة.")
+    assert (capital.id, capital.name) == ("iso:YE-SA", "أمانة العاصمة")
 
 
 def test_the_news_is_no_town_and_a_newspaper_in_reversed_marks_no_city(
@@ -604,7 +614,7 @@ def test_the_news_is_no_town_and_a_newspaper_in_reversed_marks_no_city(
 def test_an_outlet_named_after_a_country_or_city_is_no_place(component: PlacesComponent) -> None:
     text = (
         "يقول رئيس قناة اليمن الفضائية إن البث مستمر من عدن. وقالت صحيفة الرياض إن الوفد "
-        "وصل إلى الرياض."
+        'وصل إلى الرياض. وبحسب "شبكة تعز الإخبارية" فإن الفيلم يعرض قريبا.'
     )
     places = places_of(component, text)
     assert [(p.span.text, p.span.start > text.index("الوفد")) for p in places] == [

@@ -211,7 +211,7 @@ _LETTERS = re.compile(r"\w+")
 
 class EntitiesComponent:
     name = "entities"
-    version = "2"  # 2: the model and registry rebuilt with Yemen's ruling party (review 12)
+    version = "3"  # 3: Iraq's National Alliance and parliament in the registry (review 14)
     reads: tuple[str, ...] = ("article.text", "article.hashtags", "article.byline_span")
     writes: tuple[str, ...] = ("entities", "mentions")
 

@@ -14,7 +14,7 @@ FILTER_NAME = "filter.json"
 
 class EventsComponent:
     name = "events"
-    version = "4"  # 4: allies on one side; no person fights; "the city"; far tellings apart
+    version = "5"  # 5: second strikes at unknown places; place lists of the clause (review 14)
     reads: tuple[str, ...] = (
         "article.text",
         "article.published",

@@ -169,6 +169,10 @@ class SentenceReading:
         if (
             len(listed) == 1
             or not lex.PLACE_LIST_LEAD.search(lead)
+            or (  # "عاملون في مؤسسات طبية بمناطق عدن، ولحج، وتعز … جراء القصف": whose words
+                listed[0].span.start < self.sentence.tokens[candidate.first].start
+                and self.clause_at(listed[0].span.start) != candidate.clause
+            )
             or self.sentence.has(  # "التي" right after the trigger describes the event
                 RELATIVES, candidate.last + 1, self.sentence.token_index(listed[0].span.start)
             )

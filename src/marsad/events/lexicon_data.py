@@ -262,6 +262,9 @@ NOT_EVENTS: tuple[str, ...] = (
     "حكم بالإعدام",
     "الحكم بالإعدام",
     "بالإعدام على",
+    "بالقتل تعزيرا",
+    "القتل تعزيرا",
+    "الحكم بالقتل",
     # a depot going off is an accident, not an attack ("انفجارات نتيجة انفجار عتاد")
     "انفجار عتاد",
     "انفجار ذخيرة",
@@ -320,7 +323,8 @@ PERIODS = (
 # Of those, the words that say it is done again and again: no one incident (a veto).
 ROUTINE = (
     "يوميا", "بشكل يومي", "بصورة يومية", "بشكل متكرر", "بصورة متكررة", "مرارا", "باستمرار",
-    "دائما", "عادة", "كثيرا ما",
+    "دائما", "عادة", "كثيرا ما", "بين فترة وأخرى", "بين الحين والآخر", "بين حين وآخر",
+    "من حين لآخر", "من وقت لآخر",
 )  # fmt: skip
 # Before a present-tense verb, these make it a report of what is going on ("باتت القوات
 # تتقدم"), not a habit or a plan.

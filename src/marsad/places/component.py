@@ -15,7 +15,7 @@ from marsad.places.resolver import PlaceResolver
 
 class PlacesComponent:
     name = "places"
-    version = "3"  # 3: places shown by the name the news uses; الخبر is "the news"
+    version = "4"  # 4: محافظة صنعاء is the governorate; outlets after شبكة; قصور, فوجا
     reads: tuple[str, ...] = ("article.text", "mentions", "entities")
     writes: tuple[str, ...] = ("places",)
 

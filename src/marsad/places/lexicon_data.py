@@ -108,12 +108,12 @@ NOT_PLACES_AS_WRITTEN = frozenset({"بحجه"})
 # A name right after these is no place of the report: a time of day (``صلاة المغرب``, the
 # sunset prayer), the namesake of a cup or a stadium (``كأس استاد الإمارات`` in London), or
 # a site's "link to the news" (``رابط الخبر``, not Khobar), or an outlet's name (``قناة
-# اليمن الفضائية``, ``صحيفة الرياض``; review 12).
+# اليمن الفضائية``, ``صحيفة الرياض``, ``"شبكة تعز الإخبارية"``; reviews 12 and 14).
 NOT_PLACE_AFTER = frozenset(
     {
         "صلاه", "اذان", "صلاتي", "صلوات", "كاس", "استاد", "ستاد", "رابط", "قناه", "لقناه",
         "بقناه", "صحيفه", "لصحيفه", "بصحيفه", "جريده", "لجريده", "بجريده", "اذاعه", "لاذاعه",
-        "تلفزيون", "لتلفزيون",
+        "تلفزيون", "لتلفزيون", "شبكه", "لشبكه", "بشبكه",
     }
 )  # fmt: skip
 
