@@ -1087,3 +1087,10 @@ def test_killings_from_the_air_nearing_and_progress_in_a_plan() -> None:
     ):
         [advance] = [c for c in _candidates(text) if c.sub_type == "Armed clash"]
         assert "inside_not_event" in advance.signals
+
+
+def test_a_verbal_noun_of_control_is_taken_by_the_party_right_after_it() -> None:
+    [taking] = _candidates("وأشار إلى سيطرة المقاومة في منطقة عقان على أربع نقاط تفتيش.")
+    assert taking.sub_type == "Government regains territory"
+    [overtaking] = _candidates("وأشار إلى سيطرة الحوثيين في منطقة عقان على أربع نقاط تفتيش.")
+    assert overtaking.sub_type == "Non-state actor overtakes territory"

@@ -671,9 +671,10 @@ CONDEMNATIONS = (
 SUFFERED_BY = ("في", "جراء", "إثر", "نتيجة", "بسبب", "حتفه", "حتفهم", "مصرعه", "مصرعهم")
 SUFFERED_REACH = 4  # words from the casualty verb to the cause, at most (قتلوا ليل الأربعاء في)
 
-# One event at each place of a list ("غارات على مواقع الحوثيين في صنعاء وحجة ومأرب"),
-# for these types; protests and arrests in several cities are told as one campaign.
-CODED_AT_EACH_PLACE = frozenset({"Battles", "Explosions/Remote violence"})
+# One event at each place of a list ("غارات على مواقع الحوثيين في صنعاء وحجة ومأرب",
+# "وخرجت تظاهرات مماثلة في البصرة وذي قار والحلة"), for these types, as ACLED codes them;
+# arrests in several cities are told as one campaign.
+CODED_AT_EACH_PLACE = frozenset({"Battles", "Explosions/Remote violence", "Protests"})
 # Between two places of one list: "صنعاء وحجة", "صنعاء، حجة", "مديرية «كتاف» ومديرية «ساقين»",
 # "مدينتي التواهي غربا وكريتر جنوبا", "في شمال العراق وداخل تركيا".
 PLACE_LIST_JOINT = re.compile(

@@ -565,11 +565,12 @@ def _who_takes_territory(
 def _by_the_state(sentence: KeyedSentence, trigger: Trigger, start: int, end: int) -> bool | None:
     """Whether the doer is the state or its allies (True), an armed group (False), or not
     known (None): the subject right after a verb, else the nearest force named before."""
-    if trigger.form != "noun":  # verb first, then its subject
-        state_after = sentence.first(STATE_FORCES, end, end + lex.NEAR)
-        rebel_after = sentence.first(NON_STATE, end, end + lex.NEAR)
-        if state_after is not None or rebel_after is not None:
-            return rebel_after is None
+    # verb first, then its subject; a verbal noun's subject right after it ("سيطرة المقاومة")
+    reach = end + (lex.NEAR if trigger.form != "noun" else 1)
+    state_after = sentence.first(STATE_FORCES, end, reach)
+    rebel_after = sentence.first(NON_STATE, end, reach)
+    if state_after is not None or rebel_after is not None:
+        return rebel_after is None
     state = sentence.last(STATE_FORCES, start - lex.WINDOW, start)
     rebel = sentence.last(NON_STATE, start - lex.WINDOW, start)
     if state is not None and (rebel is None or state > rebel):
