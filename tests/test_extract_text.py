@@ -185,6 +185,11 @@ def test_a_desks_credit_glued_to_the_first_paragraph_is_cut_off() -> None:
     article = analyze(f"الطائرة الثانية في عدن\n\nسبق- وكالات: {body}").article
     assert [(b.reason, b.text) for b in article.boilerplate] == [("credit", "سبق- وكالات:")]
     assert article.block_text(article.blocks_of("paragraph")[0]) == body
+    # review 14: the reporter's name before the desk is the byline
+    story = analyze(f"الطائرة الثانية في عدن\n\nمروان المريسي - سبق - متابعة: {body}").article
+    assert story.byline == "مروان المريسي"
+    assert [(b.reason, b.text) for b in story.boilerplate] == [("credit", "سبق - متابعة:")]
+    assert story.block_text(story.blocks_of("paragraph")[0]) == body
     # a paragraph that only opens with a word and a dash keeps it
     kept = "عدن- قال مصدر محلي إن الكهرباء عادت إلى أحياء المدينة بعد انقطاع طويل."
     assert analyze(f"الكهرباء في عدن\n\n{kept}").article.boilerplate == []

@@ -702,3 +702,17 @@ def test_a_named_speaker_after_a_long_role_chain() -> None:
     )
     [source] = find_quotes(text).sources
     assert source.name is not None and source.name.text == "مهدي خوشناو"
+
+
+def test_a_name_after_a_kin_noun_is_the_relatives_not_the_speakers() -> None:
+    # Review 14: "نجل رئيس الجمهورية السابق جلال الطالباني" is the son, and his words were
+    # credited to his father; "والد الشهيد محمد العلي" would have given the father the
+    # dead son's name.
+    for text in (
+        "وأضاف نجل رئيس الجمهورية السابق جلال الطالباني أن الأكراد أمة.",
+        "وقال والد الشهيد محمد العلي إن ابنه قتل في القصف.",
+    ):
+        [source] = find_quotes(text).sources
+        assert source.name is None and source.entity_id is None
+    [named] = find_quotes("وقال وزير الخارجية عادل الجبير إن المملكة ماضية.").sources
+    assert named.name is not None and named.name.text == "عادل الجبير"

@@ -106,8 +106,12 @@ def _remove_boilerplate(raw_blocks: list[RawBlock]) -> tuple[list[RawBlock], lis
             continue
         credit = _CREDIT_PREFIX.match(text)
         if credit and len(text) - credit.end() >= rules_data.CREDIT_PREFIX_MIN_REST:
+            reporter = credit.group("reporter")
+            if reporter:  # the reporter's name: a line of its own, read as the byline
+                kept.append(RawBlock(reporter))
+            desk = text[credit.end("reporter") if reporter else 0 : credit.end()]
             removed.append(
-                RemovedBlock(text=credit.group().strip(), reason="credit", position=position)
+                RemovedBlock(text=desk.strip(" -–—"), reason="credit", position=position)
             )
             text = text[credit.end() :]
         reason = boilerplate_reason(text)

@@ -77,10 +77,12 @@ BOILERPLATE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 # A desk's credit glued to the start of a paragraph ("سبق- وكالات: قال …", "سبق- متابعة:"):
-# cut off and kept as removed boilerplate. Over the original text, not matching keys, as
-# the rest of the paragraph stays.
+# cut off and kept as removed boilerplate; a reporter's name before it ("مروان المريسي -
+# سبق - متابعة:") is the byline. Over the original text, not matching keys, as the rest of
+# the paragraph stays.
 CREDIT_PREFIX = (
-    r"^[\u0621-\u064a]{2,15}\s?[-–—]\s?(?:وكالات|متابعة|متابعات|خاص|واس)(?:\s?و\s?وكالات)?"
+    r"^(?:(?P<reporter>[\u0621-\u064a]{2,15}(?:\s[\u0621-\u064a]{2,15}){1,3})\s?[-–—]\s?)?"
+    r"[\u0621-\u064a]{2,15}\s?[-–—]\s?(?:وكالات|متابعة|متابعات|خاص|واس)(?:\s?و\s?وكالات)?"
     r"\s*:\s*"
 )
 CREDIT_PREFIX_MIN_REST = 40  # characters the paragraph keeps after the credit, at least

@@ -10,7 +10,7 @@ class QuotesComponent:
     """Rules and word lists only (no model file), so there is nothing to load."""
 
     name = "quotes"
-    version = "4"  # 4: "another", "a third" of a group are anonymous
+    version = "4"  # 4: "another", "a third" anonymous; a name after a kin noun is no speaker
     reads: tuple[str, ...] = ("article.text", "article.blocks", "mentions")
     writes: tuple[str, ...] = ("sources", "quotes")
 

@@ -161,6 +161,7 @@ class Lexicon:
         self.blessings = PhraseMatcher(data.BLESSINGS)
         self.given_names = _GivenNames(_keys(GIVEN_NAMES))
         self.kunya = _keys(data.KUNYA)
+        self.kin = _keys(data.KIN_NOUNS)
         self.spokespersons = _keys(data.SPOKESPERSON_NOUNS)
         self.on_behalf_of = _keys(data.ON_BEHALF_OF)
         self.name_joiners = _keys(data.NAME_JOINERS)

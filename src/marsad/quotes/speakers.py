@@ -669,7 +669,10 @@ def _mention_in(
 ) -> tuple[int, int, str, str | None] | None:
     """A PER or ORG mention that names the speaker: at the start of the core, or for a
     person after a role (``حاكم الولاية عبدالستار بارز``). An organisation further in
-    belongs to a role (``المتحدث باسم وزارة الخارجية``) or to what follows."""
+    belongs to a role (``المتحدث باسم وزارة الخارجية``) or to what follows; a name after a
+    kin noun is the relative's (``نجل رئيس الجمهورية السابق جلال الطالباني``)."""
+    if _kin(doc, start, lex):
+        return None
     for k in range(start, min(end, start + _ROLE_BEFORE_NAME_WORDS + 1)):
         mention = doc.mention_at.get(k)
         if mention is None:
@@ -681,6 +684,11 @@ def _mention_in(
         ):
             return k, min(doc.mention_end[k], end), mention.label, mention.entity_id
     return None
+
+
+def _kin(doc: Doc, k: int, lex: Lexicon) -> bool:
+    """A kin noun at token ``k`` (``نجل``, ``والد``, ``وشقيق``): who follows is a relative."""
+    return doc.keys[k] in lex.kin or strip_conjunction(doc.keys[k]) in lex.kin
 
 
 def _member_of_body(doc: Doc, start: int, k: int, lex: Lexicon) -> bool:
@@ -697,6 +705,8 @@ def _name_in(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int] | 
 
     After a spokesperson noun the speaker is the last name and the names before it belong
     to whom they speak for (``المتحدث باسم مكتب رئيس الوزراء حيدر العبادي سعد الحديثي``)."""
+    if _kin(doc, start, lex):
+        return None  # ``نجل الرئيس السابق جلال الطالباني``: the name is the father's
     found = _first_name_in(doc, start, end, lex)
     if found is None or not lex.is_in(doc.keys[start], lex.spokespersons):
         return found
