@@ -1094,3 +1094,13 @@ def test_a_verbal_noun_of_control_is_taken_by_the_party_right_after_it() -> None
     assert taking.sub_type == "Government regains territory"
     [overtaking] = _candidates("وأشار إلى سيطرة الحوثيين في منطقة عقان على أربع نقاط تفتيش.")
     assert overtaking.sub_type == "Non-state actor overtakes territory"
+
+
+def test_a_headline_trailing_off_and_arrests_told_otherwise() -> None:
+    [strike] = _candidates("سلاح الجو التركي يقصف مواقع داعش في سورية ..")
+    assert "headline" in strike.signals and "present_in_body" not in strike.signals
+    for text in (
+        "واحتجز الأمن التركي ستة أشخاص في إسطنبول أمس.",
+        "وأحالت الوحدات الأمنية 14 عنصرا إلى النيابة بعد القبض عليهم في تطاوين.",
+    ):
+        assert "Arrests" in {c.sub_type for c in _candidates(text)}

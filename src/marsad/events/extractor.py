@@ -676,6 +676,8 @@ def _is_headline(text: str, start: int, end: int, context: _Context) -> bool:
     if context.title and context.title[0] <= start and end <= context.title[1]:
         return True
     line = text[start:end].rstrip()
+    if line.endswith(("..", "…")):  # "سلاح الجو التركي يقصف مواقع داعش في سورية ..": a
+        line = line.rstrip(" .…")  # headline trailing off, as some sites write them
     return bool(line) and line[-1] not in TERMINAL and len(line.split()) <= HEADLINE_MAX_WORDS
 
 
