@@ -14,7 +14,7 @@ FILTER_NAME = "filter.json"
 
 class EventsComponent:
     name = "events"
-    version = "5"  # 5: second strikes at unknown places; place lists of the clause (review 14)
+    version = "5"  # 5: second strikes at unknown places; rare types kept from 0.5 (review 14)
     reads: tuple[str, ...] = (
         "article.text",
         "article.published",

@@ -311,12 +311,13 @@ def extract_events(analysis: Analysis, event_filter: EventFilter | None = None) 
             id(c): 0.0 if c.signals & VETO else chosen.probability(reading.features(c))
             for c in reading.candidates
         }
-        likely = [c for c in reading.candidates if probability[id(c)] >= chosen.threshold]
+        threshold = {id(c): chosen.threshold_for(type_of()[c.sub_type]) for c in reading.candidates}
+        likely = [c for c in reading.candidates if probability[id(c)] >= threshold[id(c)]]
         told = {c.sub_type for c in likely}
         plausible = [
             c
             for c in reading.candidates
-            if CORROBORATION <= probability[id(c)] < chosen.threshold and c.sub_type not in told
+            if CORROBORATION <= probability[id(c)] < threshold[id(c)] and c.sub_type not in told
         ]
         for band in (likely, plausible):
             kept = consolidate(band)
@@ -339,7 +340,7 @@ def extract_events(analysis: Analysis, event_filter: EventFilter | None = None) 
         event.model_copy(update={"confidence": round(_corroborated(event, support[i]), 2)})
         for i, event in enumerate(tellings)
     ]
-    events = [event for event in events if event.confidence >= chosen.threshold]
+    events = [event for event in events if event.confidence >= chosen.threshold_for(event.type)]
     return _fold_headlines(events, context)
 
 
