@@ -564,7 +564,8 @@ def _who_takes_territory(
 
 def _by_the_state(sentence: KeyedSentence, trigger: Trigger, start: int, end: int) -> bool | None:
     """Whether the doer is the state or its allies (True), an armed group (False), or not
-    known (None): the subject right after a verb, else the nearest force named before."""
+    known (None): the subject right after a verb or a verbal noun, else the nearest force
+    named before."""
     # verb first, then its subject; a verbal noun's subject right after it ("سيطرة المقاومة")
     reach = end + (lex.NEAR if trigger.form != "noun" else 1)
     state_after = sentence.first(STATE_FORCES, end, reach)
