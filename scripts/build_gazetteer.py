@@ -104,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     iraq_districts = iraq_district_drafts(args.shared_data, supplement, cities, admin1_of)
     drafts += iraq_districts
     drafts += place_cities(cities, admin1_of, syria_units, iraq_districts)
+    drafts += iraq_subdistrict_drafts(args.shared_data, supplement, admin1_of, drafts)
 
     entries = [d.entry for d in drafts]
     keys: dict[str, set[int]] = defaultdict(set)
@@ -517,6 +518,72 @@ def iraq_district_drafts(
     return [drafts[k] for k in sorted(drafts)]
 
 
+# Letters of Kurdish (Sorani) spellings: the Arabic press writes those places otherwise.
+KURDISH_LETTERS = re.compile("[\u06d5\u06ce\u06c6\u0695\u06b5\u06af\u0686\u067e\u0698\u06a4]")
+# Kinds whose name an Iraqi sub-district may not take: "القاهرة", "تونس", "عدن" are quarters
+# of Baghdad, and a reader of them means the capitals.
+MAJOR_KINDS = ("continent", "region", "country", "governorate", "city")
+
+
+def iraq_subdistrict_drafts(
+    shared: Path,
+    supplement: dict,
+    admin1_of: dict[tuple[str, str], str],
+    drafts: list[Draft],
+) -> list[Draft]:
+    """Iraqi sub-districts (nahiya) that no GeoNames place names, with no coordinates (the
+    source has none): "الكرمة" in Anbar is not the Syrian village of that name. Left out:
+    Kurdish spellings, names of an Iraqi place already there, and names of a capital, a
+    city, a province or a country anywhere."""
+    taken: dict[str, set[tuple[str | None, str]]] = defaultdict(set)
+    for draft in drafts:
+        for name in draft.names:
+            taken[without_designator(match_key(name))].add((draft.entry.country, draft.entry.kind))
+    districts = {
+        (d.entry.admin1, _strip_word(match_key(name), "قضاء")): d.entry.id
+        for d in drafts
+        if d.entry.id.startswith("marsad:iq-qada-")
+        for name in d.names
+    }
+    data = json.loads((shared / "geo" / "iraq" / "iraq_geo_data.json").read_text("utf-8"))
+    province_code = {match_key(p["name"]): p["admin1"] for p in supplement["iraq_provinces"]}
+    found: dict[str, Draft] = {}  # one entry per id: spellings of a name go together
+    seen: set[tuple[str, str]] = set()
+    for province in data["provinces"]:
+        code = province_code.get(_strip_word(match_key(province["arbName"]), "محافظه"))
+        if code is None:
+            continue
+        admin1 = admin1_of[("IQ", code)]
+        for district in province.get("districts", []):
+            admin2 = districts.get((admin1, _strip_word(match_key(district["arbName"]), "قضاء")))
+            for unit in district.get("subdistricts", []):
+                name = unit["arbName"].strip()
+                key = without_designator(match_key(name))
+                if KURDISH_LETTERS.search(name) or not re.fullmatch(r"[\u0621-\u064a ]+", name):
+                    continue
+                if any(c == "IQ" or k in MAJOR_KINDS for c, k in taken.get(key, ())):
+                    continue
+                if (code, key) in seen:  # the source lists some provinces twice
+                    continue
+                seen.add((code, key))
+                slug = re.sub(r"[^a-z]+", "-", unit["engName"].lower()).strip("-")
+                place_id = f"marsad:iq-nahiya-{code.lower()}-{slug}"
+                entry = GazetteerEntry(
+                    id=place_id,
+                    kind="subdistrict",
+                    country="IQ",
+                    admin1=admin1,
+                    admin2=admin2,
+                    lat=None,
+                    lon=None,
+                    population=0,
+                    name=name,
+                    name_en=unit["engName"],
+                )
+                found.setdefault(place_id, Draft(entry, set(), 4)).names.add(name)
+    return [found[k] for k in sorted(found)]
+
+
 def without_designator(key: str) -> str:
     """``محافظة دير الزور`` → ``دير الزور``: the finder reads designators itself."""
     first, _, rest = key.partition(" ")
@@ -678,10 +745,12 @@ def names_bare(key: str, drafts: list[Draft], corpus: CorpusCounts) -> bool:
     frequent while naming only small places far from the Arabic-speaking world (الأشهر is
     a Turkish town, and a common word), or naming only small places outside the Arabic
     world and its neighbourhood however rare: those need ``بلدة``/``قرية``/… before them or
-    a NER LOC label.
+    a NER LOC label. So do places the gazetteer cannot put on a map (Iraq's sub-districts).
     """
     if any(d.area_level <= 1 for d in drafts):
         return True
+    if all(d.entry.lat is None for d in drafts):
+        return False  # Iraq's sub-districts, off the map: many are words (المشروع، الوحدة)
     if not any(
         d.area_level <= 3
         or d.entry.country in NEIGHBOURHOOD

@@ -651,3 +651,16 @@ def test_a_place_is_shown_by_the_name_the_news_uses(component: PlacesComponent) 
     # news: not "العاصمة العراقية" for Baghdad, nor the Persian "تهران" for Tehran.
     places = places_of(component, "وصل الوفد من بغداد إلى طهران عبر دمشق.")
     assert [p.name for p in places] == ["بغداد", "طهران", "دمشق"]
+
+
+def test_an_iraqi_sub_district_in_a_report_on_its_province(component: PlacesComponent) -> None:
+    # Review 14: al-Karmah in Anbar was the Syrian village of that name.
+    text = (
+        "أفاد مصدر أمني في محافظة الأنبار بأن عناصر من داعش هاجموا مقر الفوج الثالث في منطقة "
+        "الحراريات التابعة لقضاء الكرمة، شرقي الرمادي."
+    )
+    [karmah] = [p for p in places_of(component, text) if p.span.text == "الكرمة"]
+    assert (karmah.country, karmah.admin1, karmah.kind) == ("IQ", "iso:IQ-AN", "subdistrict")
+    assert karmah.lat is None  # the source gives sub-districts no point
+    # a sub-district whose name is a word needs a designator
+    assert places_of(component, "وقال إن المشروع سيكتمل في الدورة المقبلة.") == []

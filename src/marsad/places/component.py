@@ -15,7 +15,7 @@ from marsad.places.resolver import PlaceResolver
 
 class PlacesComponent:
     name = "places"
-    version = "4"  # 4: محافظة صنعاء is the governorate; outlets after شبكة; قصور, فوجا
+    version = "4"  # 4: محافظة صنعاء is the governorate; Iraqi sub-districts; outlets after شبكة
     reads: tuple[str, ...] = ("article.text", "mentions", "entities")
     writes: tuple[str, ...] = ("places",)
 

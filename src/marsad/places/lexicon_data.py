@@ -26,7 +26,7 @@ DESIGNATORS: dict[str, tuple[Relation, frozenset[str] | None]] = {
     "قريه": ("mention", frozenset({"village", "town"})),
     "قري": ("mention", frozenset({"village", "town"})),
     "ناحيه": ("mention", frozenset({"subdistrict", "town", "village"})),
-    "قضاء": ("mention", frozenset({"district", "town", "city"})),
+    "قضاء": ("mention", frozenset({"district", "subdistrict", "town", "city"})),
     "منطقه": ("mention", None),
     "العاصمه": ("mention", frozenset({"city", "country"})),
     "دوله": ("mention", frozenset({"country"})),

@@ -110,7 +110,7 @@ class PlaceResolver:
         memo: dict[tuple[str, frozenset[str] | None, str], Decision] = {}
         out: list[Decision] = []
         for match, options in zip(matches, groups, strict=True):
-            if len(options) == 1:  # nothing to choose: no context needed
+            if len(options) == 1 and options[0][0].lat is not None:  # nothing to choose
                 out.append((options[0][0], [(0.0, options[0][0])]))
                 continue
             memo_key = (match.key, match.kinds, match.relation)
@@ -196,8 +196,13 @@ class PlaceResolver:
         options: Options,
         context: Context,
     ) -> list[tuple[float, GazetteerEntry]]:
-        if len(options) == 1:
-            return [(0.0, options[0][0])]
+        # A place with no point (Iraq's sub-districts, many named like places elsewhere:
+        # "الصالحية" is a Baghdad quarter and a Jordanian town) only in its own country.
+        options = [
+            (e, g) for e, g in options if e.lat is not None or e.country in context.countries
+        ]
+        if len(options) <= 1:
+            return [(0.0, e) for e, _ in options]
         main = context.countries.most_common(1)[0][0] if context.countries else None
         scored = []
         for entry, group in options:
