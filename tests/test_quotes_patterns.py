@@ -716,3 +716,10 @@ def test_a_name_after_a_kin_noun_is_the_relatives_not_the_speakers() -> None:
         assert source.name is None and source.entity_id is None
     [named] = find_quotes("وقال وزير الخارجية عادل الجبير إن المملكة ماضية.").sources
     assert named.name is not None and named.name.text == "عادل الجبير"
+
+
+def test_a_network_is_an_organisation_that_speaks() -> None:
+    # Review 14: "وبحسب شبكة تعز الإخبارية فإنه" was missed.
+    [source] = find_quotes("وبحسب شبكة تعز الإخبارية فإن الفيلم سيعرض خلال أيام.").sources
+    assert source.kind == "organisation" and source.name is not None
+    assert source.name.text == "شبكة تعز الإخبارية"
