@@ -120,6 +120,7 @@ OCCURRED = PhraseSet(lex.OCCURRED)
 OPINION = PhraseSet(lex.OPINION)
 ACCUSATIONS = PhraseSet(lex.ACCUSATIONS)
 TIME_WORDS = PhraseSet(lex.TIME_WORDS)
+COMBATANTS = PhraseSet(lex.COMBATANTS)
 HABITUAL = PhraseSet(lex.HABITUAL)
 PROGRESSIVE = PhraseSet(lex.PROGRESSIVE)
 CIVILIANS = PhraseSet(lex.CIVILIANS)
@@ -369,6 +370,8 @@ def _signals(
         found.add("accusation")
     if sentence.has(CIVILIANS, start - lex.NEAR, end + 2 * lex.NEAR):
         found.add("civilians_near")  # "وقتل مسلحون ثلاثة مدنيين": whom it befell
+    if trigger.needs == "victim" and sentence.has(COMBATANTS, end, end + lex.NEAR):
+        found.add("combatants_killed")  # "قتل 13 مسلحا حوثيا": a battle's dead
     if sentence.has(TIME_WORDS, start - lex.WINDOW, end + lex.WINDOW):
         found.add("time_word")
     if sentence.has(PLACE_WORDS, start - lex.NEAR, end + lex.WINDOW):
