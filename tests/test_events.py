@@ -1097,6 +1097,13 @@ def test_a_verbal_noun_of_control_is_taken_by_the_party_right_after_it() -> None
     assert overtaking.sub_type == "Non-state actor overtakes territory"
 
 
+def test_combatants_counted_after_a_killing_are_a_signal() -> None:
+    [killed] = _candidates("وفي محافظة مأرب قتل 13 مسلحا حوثيا أمس.")
+    assert "combatants_killed" in killed.signals
+    [civilians] = _candidates("وفي محافظة مأرب قتل 13 مدنيا أمس.")
+    assert "combatants_killed" not in civilians.signals
+
+
 def test_a_headline_trailing_off_and_arrests_told_otherwise() -> None:
     [strike] = _candidates("سلاح الجو التركي يقصف مواقع داعش في سورية ..")
     assert "headline" in strike.signals and "present_in_body" not in strike.signals

@@ -430,13 +430,13 @@ SPORT = (
 # Passive experience: "تعرضت البلدة للقصف" keeps an event after the preposition ل.
 UNDERGO = ("تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضوا", "تعرضه", "تعرضها")
 
-# Armed actors and conflict context: weak triggers need one nearby.
 # Combatants counted right after a killing ("قتل 13 مسلحا حوثيا", "مقتل 21 عنصرا من داعش"):
 # a battle's dead, not a statistic.
 COMBATANTS = (
     "مسلحا", "مسلحين", "حوثيا", "حوثيين", "عنصرا", "عناصر", "جنديا", "جنود", "جنديين",
     "مقاتلا", "مقاتلين", "متمردا", "متمردين", "إرهابيا", "إرهابيين", "داعشيا", "انقلابيا",
 )  # fmt: skip
+# Armed actors and conflict context: weak triggers need one nearby.
 ARMED = (
     "قوات", "القوات", "الجيش", "جيش", "مسلحين", "مسلحون", "مسلحي", "مسلح", "ميليشيات",
     "ميليشيا", "مليشيات", "مليشيا", "الميليشيات", "عناصر", "مقاتلين", "مقاتلون", "مقاتلي",
