@@ -87,7 +87,7 @@ class PlaceResolver:
         groups = [self._options(match) for match in matches]
         known: dict[str, list[GazetteerEntry]] = defaultdict(list)
         for match, options in zip(matches, groups, strict=True):
-            if len(options) == 1:
+            if _unambiguous(options):
                 known[match.key].append(options[0][0])
         decided = self._decide_all(matches, groups, known, homes)
         known = defaultdict(list)
@@ -110,7 +110,7 @@ class PlaceResolver:
         memo: dict[tuple[str, frozenset[str] | None, str], Decision] = {}
         out: list[Decision] = []
         for match, options in zip(matches, groups, strict=True):
-            if len(options) == 1 and options[0][0].lat is not None:  # nothing to choose
+            if _unambiguous(options):  # nothing to choose: no context needed
                 out.append((options[0][0], [(0.0, options[0][0])]))
                 continue
             memo_key = (match.key, match.kinds, match.relation)
@@ -268,6 +268,12 @@ class PlaceResolver:
             entity_id=match.entity_id,
             candidates=candidates,
         )
+
+
+def _unambiguous(options: Options) -> bool:
+    """One reading, with a point: a place with none (an Iraqi sub-district) waits for the
+    report to name its country before it counts, or sets the context of others."""
+    return len(options) == 1 and options[0][0].lat is not None
 
 
 def _decide(scored: list[tuple[float, GazetteerEntry]]) -> GazetteerEntry | None:
